@@ -1,0 +1,4 @@
+/**
+ * What a client gets while a service is down, slow or behind an open circuit.
+ */
+package dev.cloudshop.gateway.fallback;
