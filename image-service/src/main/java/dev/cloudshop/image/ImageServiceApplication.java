@@ -1,0 +1,16 @@
+package dev.cloudshop.image;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Stores product images and serves their renditions.
+ */
+@SpringBootApplication
+public class ImageServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ImageServiceApplication.class, args);
+	}
+
+}

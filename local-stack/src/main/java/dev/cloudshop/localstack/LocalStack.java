@@ -1,0 +1,568 @@
+package dev.cloudshop.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite on one machine without Docker: a real PostgreSQL server with one
+ * database and role per service, a real Kafka broker in KRaft mode, Eureka, the business
+ * services and the gateway, each its own process. Run {@link #main} (the README's
+ * {@code ./local-stack.sh}) or drive it from tests through {@link #start}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final StackOptions options;
+
+	private final String java;
+
+	private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
+
+	private final KafkaBroker kafka;
+
+	private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+
+	private Postgres postgres;
+
+	private Duration startupTime;
+
+	private volatile boolean closed;
+
+	private LocalStack(StackOptions options) {
+		this.options = options;
+		this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = launcherClasspath(options.projectDir());
+		this.kafka = new KafkaBroker(options.workDir().resolve("kafka"), options.kafkaPort(),
+				options.kafkaControllerPort(), classpath, this.java);
+		for (SuiteService service : SuiteService.all()) {
+			List<ServiceInstance> list = new ArrayList<>();
+			for (int i = 0; i < options.instancesOf(service); i++) {
+				list.add(new ServiceInstance(service, i, service.port(i, options.portOffset())));
+			}
+			this.instances.put(service.name(), list);
+		}
+	}
+
+	/**
+	 * The launcher's own classpath, which holds the Kafka broker: written by the build so
+	 * it is the same whether the launcher runs from the script or inside a test.
+	 */
+	private static String launcherClasspath(Path projectDir) {
+		Path target = projectDir.resolve("local-stack").resolve("target");
+		try {
+			return target.resolve("classes") + File.pathSeparator
+					+ Files.readString(target.resolve("classpath.txt")).trim();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The local-stack module is not built; run ./mvnw -DskipTests package", ex);
+		}
+	}
+
+	/**
+	 * Starts every part and returns once each is ready and the gateway routes to every
+	 * service.
+	 * @param options how to start
+	 * @return the running stack; close it to stop every process it started
+	 */
+	public static LocalStack start(StackOptions options) {
+		LocalStack stack = new LocalStack(options);
+		Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startAll() {
+		long start = System.nanoTime();
+		checkJarsAreBuilt();
+		stopLeftoversOfAnEarlierRun();
+		if (this.options.reset()) {
+			deleteRecursively(this.options.workDir().resolve("postgres"));
+			deleteRecursively(this.options.workDir().resolve("kafka"));
+			say("Reset: the data of earlier runs is gone.");
+		}
+		checkPortsAreFree();
+		Path logs = this.options.logDir();
+		this.kafka.start(logs.resolve("kafka.log"));
+		instancesOf(SuiteService.DISCOVERY).forEach((instance) -> startInstance(instance));
+		this.postgres = Postgres.start(this.options.workDir().resolve("postgres"), this.options.postgresPort());
+		SuiteService.BUSINESS.forEach((service) -> service.databaseName().ifPresent(this.postgres::ensureDatabase));
+		recordPids();
+		say(String.format("  %-22s ready  %5.1f s  jdbc:postgresql://localhost:%d/<service database>", "postgres",
+				seconds(start), this.options.postgresPort()));
+		SuiteService.BUSINESS.forEach((service) -> instancesOf(service).forEach(this::startInstance));
+		instancesOf(SuiteService.GATEWAY).forEach(this::startInstance);
+		recordPids();
+		awaitReady(start);
+		awaitRoutes(start);
+		this.startupTime = Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private void startInstance(ServiceInstance instance) {
+		instance.start(this.java, this.options.projectDir(), environmentOf(instance), this.options.logDir());
+	}
+
+	private Map<String, String> environmentOf(ServiceInstance instance) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PORT", String.valueOf(instance.port()));
+		environment.put("EUREKA_URL", eurekaUrl() + "/eureka/");
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		instance.service().databaseName().ifPresent((database) -> {
+			environment.put("DB_URL", "jdbc:postgresql://localhost:" + this.options.postgresPort() + "/" + database);
+			environment.put("DB_USER", database);
+			environment.put("DB_PASSWORD", database);
+			// Five services share one local server: a few connections each are plenty.
+			environment.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
+			environment.put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "1");
+		});
+		return environment;
+	}
+
+	private void awaitReady(long start) {
+		long deadline = start + this.options.readyTimeout().toNanos();
+		Set<String> waiting = new LinkedHashSet<>();
+		waiting.add("kafka");
+		allInstances().forEach((instance) -> waiting.add(instance.label()));
+		long lastReport = System.nanoTime();
+		while (!waiting.isEmpty()) {
+			if (waiting.contains("kafka")) {
+				failIfDead(this.kafka.process());
+				if (this.kafka.isReady()) {
+					waiting.remove("kafka");
+					say(String.format("  %-22s ready  %5.1f s  %s", "kafka", seconds(start),
+							this.kafka.bootstrapServers()));
+				}
+			}
+			for (ServiceInstance instance : allInstances()) {
+				if (waiting.contains(instance.label())) {
+					failIfDead(instance.process());
+					if (instance.isReady()) {
+						waiting.remove(instance.label());
+						say(String.format("  %-22s ready  %5.1f s  %s", instance.label(), seconds(start),
+								instance.baseUrl()));
+					}
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Not ready after " + this.options.readyTimeout().toSeconds() + " s: "
+						+ waiting + ". Their logs are in " + this.options.logDir());
+			}
+			if (!waiting.isEmpty() && System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+				say(String.format("  ... %5.1f s, waiting for %s", seconds(start), String.join(", ", waiting)));
+				lastReport = System.nanoTime();
+			}
+			sleep(250);
+		}
+	}
+
+	/**
+	 * Waits until the gateway reaches every service through Eureka: a service is only of
+	 * use once it is registered and the gateway has fetched the registry.
+	 */
+	private void awaitRoutes(long start) {
+		long deadline = start + this.options.readyTimeout().toNanos();
+		for (SuiteService service : SuiteService.BUSINESS) {
+			if (instancesOf(service).isEmpty()) {
+				say(String.format("  %-22s left out: start it yourself, it registers with Eureka", service.name()));
+				continue;
+			}
+			while (!routes(service)) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The gateway does not reach " + service.name() + " after "
+							+ this.options.readyTimeout().toSeconds() + " s; see " + this.options.logDir());
+				}
+				sleep(250);
+			}
+		}
+		say(String.format("  %-22s routes to every service  %5.1f s", "gateway", seconds(start)));
+	}
+
+	private boolean routes(SuiteService service) {
+		try {
+			HttpResponse<Void> response = http
+				.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + service.routeProbe()))
+					.timeout(Duration.ofSeconds(3))
+					.build(), HttpResponse.BodyHandlers.discarding());
+			int status = response.statusCode();
+			return status != 502 && status != 503 && status != 504;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private void failIfDead(ManagedProcess process) {
+		if (process != null && !process.isAlive()) {
+			throw new IllegalStateException(
+					process.name() + " exited with code " + process.exitCode() + " while starting. The end of "
+							+ process.logFile() + ":" + System.lineSeparator() + process.logTail(30));
+		}
+	}
+
+	private void checkJarsAreBuilt() {
+		List<String> missing = SuiteService.all()
+			.stream()
+			.map((service) -> this.options.projectDir()
+				.resolve(service.name())
+				.resolve("target")
+				.resolve(service.name() + ".jar"))
+			.filter((jar) -> !Files.exists(jar))
+			.map(Path::toString)
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException(
+					"Not built yet: " + missing + ". Build with ./mvnw -DskipTests package (./local-stack.sh does).");
+		}
+	}
+
+	private void checkPortsAreFree() {
+		Ports ports = new Ports();
+		ports.want(this.options.postgresPort(), "postgres");
+		ports.want(this.options.kafkaPort(), "kafka");
+		ports.want(this.options.kafkaControllerPort(), "the kafka controller");
+		allInstances().forEach((instance) -> ports.want(instance.port(), instance.label()));
+		ports.checkFree();
+	}
+
+	// --- for tests and demos: stop and start parts of the running stack ---
+
+	/**
+	 * Stops every instance of a service the way an operator would (SIGTERM: it
+	 * deregisters from Eureka and finishes its requests).
+	 * @param serviceName the service
+	 */
+	public void stopService(String serviceName) {
+		instancesOf(SuiteService.named(serviceName)).forEach(ServiceInstance::stop);
+	}
+
+	/**
+	 * Kills every instance of a service at once (SIGKILL), as a crash would: it stays
+	 * registered until Eureka evicts it.
+	 * @param serviceName the service
+	 */
+	public void killService(String serviceName) {
+		instancesOf(SuiteService.named(serviceName)).forEach(ServiceInstance::kill);
+	}
+
+	/**
+	 * Starts every instance of a stopped service again and waits until it is ready and
+	 * routed.
+	 * @param serviceName the service
+	 */
+	public void startService(String serviceName) {
+		SuiteService service = SuiteService.named(serviceName);
+		long start = System.nanoTime();
+		instancesOf(service).stream().filter((instance) -> !instance.isAlive()).forEach(this::startInstance);
+		recordPids();
+		long deadline = start + this.options.readyTimeout().toNanos();
+		for (ServiceInstance instance : instancesOf(service)) {
+			while (!instance.isReady()) {
+				failIfDead(instance.process());
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							instance.label() + " is not ready; see " + instance.process().logFile());
+				}
+				sleep(250);
+			}
+		}
+	}
+
+	public String gatewayUrl() {
+		return instancesOf(SuiteService.GATEWAY).get(0).baseUrl();
+	}
+
+	public String eurekaUrl() {
+		return instancesOf(SuiteService.DISCOVERY).get(0).baseUrl();
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/**
+	 * The JDBC URL of one service's database; the role and its password are the database
+	 * name.
+	 */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + this.options.postgresPort() + "/" + database;
+	}
+
+	/**
+	 * The base URL of one instance of a service, to reach it without the gateway.
+	 */
+	public String instanceUrl(String serviceName, int instance) {
+		return instancesOf(SuiteService.named(serviceName)).get(instance).baseUrl();
+	}
+
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+
+	/**
+	 * The memory all processes of the stack hold, as proportional set size (shared pages
+	 * split between the processes that share them), from {@code /proc}.
+	 * @return bytes, or 0 where {@code /proc} is not there
+	 */
+	public long residentMemoryBytes() {
+		return pids().stream().mapToLong(LocalStack::proportionalSetSize).sum();
+	}
+
+	private List<Long> pids() {
+		List<Long> pids = new ArrayList<>();
+		allInstances().stream()
+			.map(ServiceInstance::process)
+			.filter((process) -> process != null && process.isAlive())
+			.forEach((process) -> pids.add(process.pid()));
+		if (this.kafka.process() != null && this.kafka.process().isAlive()) {
+			pids.add(this.kafka.process().pid());
+		}
+		if (this.postgres != null) {
+			this.postgres.pid().ifPresent((postmaster) -> {
+				pids.add(postmaster);
+				ProcessHandle.of(postmaster)
+					.ifPresent((handle) -> handle.descendants().forEach((child) -> pids.add(child.pid())));
+			});
+		}
+		return pids;
+	}
+
+	private static long proportionalSetSize(long pid) {
+		try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+			return lines.filter((line) -> line.startsWith("Pss:"))
+				.mapToLong((line) -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+				.sum();
+		}
+		catch (IOException | UncheckedIOException | NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Stops every process the stack started: the gateway first, the databases last.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		say("Stopping the gateway, the services, Kafka and PostgreSQL...");
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// Already shutting down: this is the hook.
+		}
+		List<ServiceInstance> reversed = new ArrayList<>(allInstances());
+		Collections.reverse(reversed);
+		reversed.parallelStream().forEach(ServiceInstance::stop);
+		this.kafka.stop();
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+		try {
+			Files.deleteIfExists(pidFile());
+		}
+		catch (IOException ex) {
+			// Nothing is left running; a stale pid file is only a hint for the next
+			// start.
+		}
+	}
+
+	private List<ServiceInstance> instancesOf(SuiteService service) {
+		return this.instances.get(service.name());
+	}
+
+	private List<ServiceInstance> allInstances() {
+		return this.instances.values().stream().flatMap(List::stream).toList();
+	}
+
+	private Path pidFile() {
+		return this.options.workDir().resolve("pids");
+	}
+
+	private void recordPids() {
+		try {
+			Files.createDirectories(this.options.workDir());
+			Files.write(pidFile(), pids().stream().map(String::valueOf).toList());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A stack whose launcher was killed outright leaves its processes behind; stop them
+	 * before they hold the ports.
+	 */
+	private void stopLeftoversOfAnEarlierRun() {
+		if (!Files.exists(pidFile())) {
+			return;
+		}
+		String workDir = this.options.workDir().toAbsolutePath().toString();
+		String projectDir = this.options.projectDir().toAbsolutePath().toString();
+		try (Stream<String> lines = Files.lines(pidFile())) {
+			List<ProcessHandle> leftovers = lines.map(String::trim)
+				.filter((line) -> line.matches("\\d+"))
+				.map(Long::parseLong)
+				.flatMap((pid) -> ProcessHandle.of(pid).stream())
+				.filter((handle) -> handle.info()
+					.commandLine()
+					.map((line) -> line.contains(workDir) || line.contains(projectDir))
+					.orElse(false))
+				.toList();
+			leftovers.forEach(ProcessHandle::destroy);
+			leftovers.forEach((handle) -> handle.onExit().orTimeout(20, TimeUnit.SECONDS));
+			for (ProcessHandle handle : leftovers) {
+				try {
+					handle.onExit().get(20, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					handle.destroyForcibly();
+				}
+			}
+			if (!leftovers.isEmpty()) {
+				say("Stopped " + leftovers.size() + " processes left over from an earlier run.");
+			}
+			Files.deleteIfExists(pidFile());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void say(String line) {
+		this.options.out().println(line);
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting", ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the stack, prints where everything is, and runs until Ctrl-C.
+	 * @param args {@code --reset}, {@code --port-offset N}, {@code --instances SERVICE=N}
+	 */
+	public static void main(String[] args) {
+		StackOptions options;
+		try {
+			options = LaunchArguments.parse(args, StackOptions.defaults(Path.of("").toAbsolutePath()));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(LaunchArguments.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options == null) {
+			System.out.println(LaunchArguments.USAGE);
+			return;
+		}
+		System.out.println("Starting the suite (data and logs in " + options.workDir() + ")");
+		LocalStack stack;
+		try {
+			stack = start(options);
+		}
+		catch (RuntimeException ex) {
+			System.err.println();
+			System.err.println("The local stack did not start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		stack.printSummary();
+		stack.watch();
+	}
+
+	private void printSummary() {
+		String url = gatewayUrl();
+		say("");
+		say(String.format("All healthy in %.1f s; the stack holds %d MiB of memory (PSS, all %d processes).",
+				this.startupTime.toMillis() / 1000.0, residentMemoryBytes() / (1024 * 1024), pids().size()));
+		say("");
+		say("  Gateway (the shop's API)   " + url);
+		say("    products                 " + url + "/api/products");
+		say("    orders                   " + url + "/api/orders?customerId=...");
+		say("    payments                 " + url + "/api/payments?orderId=...");
+		say("    notifications            " + url + "/api/notifications?orderId=...");
+		say("    images                   " + url + "/api/images?owner=...");
+		say("  Eureka dashboard           " + eurekaUrl());
+		say("  Health of each service");
+		allInstances().forEach(
+				(instance) -> say(String.format("    %-24s %s/actuator/health", instance.label(), instance.baseUrl())));
+		say("  PostgreSQL                 " + jdbcUrl("<database>") + "  (role and password = database name)");
+		say("  Kafka                      " + this.kafka.bootstrapServers());
+		say("  Logs                       " + this.options.logDir());
+		say("");
+		say("Press Ctrl-C to stop everything.");
+	}
+
+	/**
+	 * Runs until Ctrl-C, reporting a service that stops on its own.
+	 */
+	private void watch() {
+		Set<String> reported = new LinkedHashSet<>();
+		CountDownLatch never = new CountDownLatch(1);
+		while (!this.closed) {
+			for (ServiceInstance instance : allInstances()) {
+				if (!instance.isAlive() && reported.add(instance.label())) {
+					say(instance.label() + " has stopped (exit code " + instance.process().exitCode() + "); see "
+							+ instance.process().logFile());
+				}
+			}
+			try {
+				never.await(2, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+}

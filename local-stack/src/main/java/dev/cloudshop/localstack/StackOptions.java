@@ -1,0 +1,87 @@
+package dev.cloudshop.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to start a local stack.
+ *
+ * @param projectDir the root of the checkout, where each service's jar is built
+ * @param workDir where data and logs go
+ * @param portOffset added to every port, so a second stack (the end-to-end tests) can run
+ * beside the one a developer uses
+ * @param instances how many instances of a service to start, for those with more than one
+ * @param reset whether to throw away the data of earlier runs first
+ * @param readyTimeout how long every part together may take to become ready
+ * @param out where progress goes
+ */
+public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<String, Integer> instances, boolean reset,
+		Duration readyTimeout, PrintStream out) {
+
+	public StackOptions {
+		instances = Map.copyOf(instances);
+		instances.keySet().forEach(SuiteService::named);
+	}
+
+	/**
+	 * The defaults for a checkout: data and logs in {@code .local-stack}, the usual
+	 * ports, one instance each.
+	 * @param projectDir the root of the checkout
+	 * @return the options
+	 */
+	public static StackOptions defaults(Path projectDir) {
+		return new StackOptions(projectDir, projectDir.resolve(".local-stack"), 0, Map.of(), false,
+				Duration.ofMinutes(4), System.out);
+	}
+
+	public StackOptions withWorkDir(Path workDir) {
+		return new StackOptions(this.projectDir, workDir, this.portOffset, this.instances, this.reset,
+				this.readyTimeout, this.out);
+	}
+
+	public StackOptions withPortOffset(int portOffset) {
+		return new StackOptions(this.projectDir, this.workDir, portOffset, this.instances, this.reset,
+				this.readyTimeout, this.out);
+	}
+
+	public StackOptions withInstances(String service, int count) {
+		Map<String, Integer> more = new LinkedHashMap<>(this.instances);
+		more.put(service, count);
+		return new StackOptions(this.projectDir, this.workDir, this.portOffset, more, this.reset, this.readyTimeout,
+				this.out);
+	}
+
+	public StackOptions withReset(boolean reset) {
+		return new StackOptions(this.projectDir, this.workDir, this.portOffset, this.instances, reset,
+				this.readyTimeout, this.out);
+	}
+
+	public StackOptions withOut(PrintStream out) {
+		return new StackOptions(this.projectDir, this.workDir, this.portOffset, this.instances, this.reset,
+				this.readyTimeout, out);
+	}
+
+	int instancesOf(SuiteService service) {
+		return this.instances.getOrDefault(service.name(), 1);
+	}
+
+	int postgresPort() {
+		return 5432 + this.portOffset;
+	}
+
+	int kafkaPort() {
+		return 9092 + this.portOffset;
+	}
+
+	int kafkaControllerPort() {
+		return 9093 + this.portOffset;
+	}
+
+	Path logDir() {
+		return this.workDir.resolve("logs");
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.cloudshop.payment.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A payment as the public API shows it.
+ */
+record PaymentView(UUID id, String orderId, Money amount, PaymentStatus status, String declineReason, Instant createdAt,
+		Instant updatedAt) {
+
+	record Money(BigDecimal amount, String currency) {
+	}
+
+	static PaymentView of(Payment payment) {
+		return new PaymentView(payment.getId(), payment.getOrderId(),
+				new Money(payment.getAmount(), payment.getCurrency()), payment.getStatus(), payment.getDeclineReason(),
+				payment.getCreatedAt(), payment.getUpdatedAt());
+	}
+
+}
