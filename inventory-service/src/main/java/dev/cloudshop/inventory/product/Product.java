@@ -42,13 +42,18 @@ public class Product {
 	protected Product() {
 	}
 
-	public Product(String sku, String name, String description, String category, BigDecimal price, String currency) {
+	Product(String sku, String name, String description, String category, Money price, String imageId) {
 		this.sku = sku;
+		describe(name, description, category, price, imageId);
+	}
+
+	void describe(String name, String description, String category, Money price, String imageId) {
 		this.name = name;
 		this.description = description;
 		this.category = category;
-		this.price = price;
-		this.currency = currency;
+		this.price = price.amount();
+		this.currency = price.currency();
+		this.imageId = imageId;
 	}
 
 	public String getSku() {

@@ -1,13 +1,18 @@
 package dev.cloudshop.inventory.product;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.cloudshop.inventory.problem.NotFoundException;
+import dev.cloudshop.inventory.stock.StockLedger;
+
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +28,11 @@ class ProductController {
 
 	private final Products products;
 
-	ProductController(Products products) {
+	private final StockLedger stock;
+
+	ProductController(Products products, StockLedger stock) {
 		this.products = products;
+		this.stock = stock;
 	}
 
 	@GetMapping
@@ -35,29 +43,27 @@ class ProductController {
 		boolean byName = name != null && !name.isBlank();
 		boolean byCategory = category != null && !category.isBlank();
 		if (byName && byCategory) {
-			return ProductPage
-				.of(this.products.findByCategoryIgnoreCaseAndNameContainingIgnoreCase(category, name, pageable));
+			return page(this.products.findByCategoryIgnoreCaseAndNameContainingIgnoreCase(category, name, pageable));
 		}
 		if (byName) {
-			return ProductPage.of(this.products.findByNameContainingIgnoreCase(name, pageable));
+			return page(this.products.findByNameContainingIgnoreCase(name, pageable));
 		}
 		if (byCategory) {
-			return ProductPage.of(this.products.findByCategoryIgnoreCase(category, pageable));
+			return page(this.products.findByCategoryIgnoreCase(category, pageable));
 		}
-		return ProductPage.of(this.products.findAll(pageable));
+		return page(this.products.findAll(pageable));
 	}
 
 	@GetMapping("/{sku}")
 	ProductView bySku(@PathVariable String sku) {
-		return this.products.findBySku(sku).map(ProductView::of).orElseThrow(() -> unknownProduct(sku));
+		Product product = this.products.findBySku(sku).orElseThrow(() -> NotFoundException.of("product", "sku", sku));
+		return ProductView.of(product, this.stock.availableOf(List.of(sku)).getOrDefault(sku, 0));
 	}
 
-	private static ErrorResponseException unknownProduct(String sku) {
-		var exception = new ErrorResponseException(HttpStatus.NOT_FOUND);
-		exception.getBody().setTitle("Unknown product");
-		exception.getBody().setDetail("No product has the sku " + sku);
-		exception.getBody().setProperty("sku", sku);
-		return exception;
+	private ProductPage page(Page<Product> page) {
+		Map<String, Integer> available = this.stock.availableOf(page.map(Product::getSku).getContent());
+		return ProductPage
+			.of(page.map((product) -> ProductView.of(product, available.getOrDefault(product.getSku(), 0))));
 	}
 
 }

@@ -9,9 +9,9 @@ import org.springframework.data.domain.Page;
  */
 record ProductPage(List<ProductView> content, int page, int size, long totalElements, int totalPages) {
 
-	static ProductPage of(Page<Product> page) {
-		return new ProductPage(page.map(ProductView::of).getContent(), page.getNumber(), page.getSize(),
-				page.getTotalElements(), page.getTotalPages());
+	static ProductPage of(Page<ProductView> page) {
+		return new ProductPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+				page.getTotalPages());
 	}
 
 }

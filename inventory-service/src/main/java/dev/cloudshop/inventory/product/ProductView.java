@@ -1,18 +1,14 @@
 package dev.cloudshop.inventory.product;
 
-import java.math.BigDecimal;
-
 /**
- * A product as the public API shows it.
+ * A product as the public API shows it, with how many can be ordered right now.
  */
-record ProductView(String sku, String name, String description, String category, Money price, String imageId) {
+record ProductView(String sku, String name, String description, String category, Money price, String imageId,
+		int available) {
 
-	record Money(BigDecimal amount, String currency) {
-	}
-
-	static ProductView of(Product product) {
+	static ProductView of(Product product, int available) {
 		return new ProductView(product.getSku(), product.getName(), product.getDescription(), product.getCategory(),
-				new Money(product.getPrice(), product.getCurrency()), product.getImageId());
+				Money.of(product.getPrice(), product.getCurrency()), product.getImageId(), available);
 	}
 
 }

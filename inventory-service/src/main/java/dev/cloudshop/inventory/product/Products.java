@@ -1,5 +1,7 @@
 package dev.cloudshop.inventory.product;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -11,6 +13,8 @@ interface Products extends Repository<Product, Long> {
 	Optional<Product> findBySku(String sku);
 
 	boolean existsBySku(String sku);
+
+	List<Product> findBySkuIn(Collection<String> skus);
 
 	Page<Product> findAll(Pageable pageable);
 

@@ -1,0 +1,417 @@
+package dev.cloudshop.inventory.reservation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.cloudshop.inventory.InventoryDatabase;
+import dev.cloudshop.testinfra.RealPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureRestTestClient
+@Import(RealPostgres.class)
+class ReservationControllerIntegrationTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
+
+	InventoryDatabase database;
+
+	String keyboard;
+
+	String mouse;
+
+	@BeforeEach
+	void createProducts() {
+		this.database = new InventoryDatabase(this.jdbc);
+		this.keyboard = createProduct("89.00", 10);
+		this.mouse = createProduct("34.50", 5);
+	}
+
+	@Test
+	void reservesAtTheCatalogsPricesAndHoldsTheStock() {
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reserve("order-1-" + UUID.randomUUID(), line(this.keyboard, 2), line(this.mouse, 1)))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("RESERVED")
+			.jsonPath("$.lines.length()")
+			.isEqualTo(2)
+			.jsonPath("$.lines[?(@.sku == '" + this.keyboard + "')].unitPrice.amount")
+			.isEqualTo(89.0)
+			.jsonPath("$.total.amount")
+			.isEqualTo(212.5)
+			.jsonPath("$.total.currency")
+			.isEqualTo("EUR");
+		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 8).containsEntry("reserved", 2);
+		assertThat(this.database.stockOf(this.mouse)).containsEntry("available", 4).containsEntry("reserved", 1);
+	}
+
+	@Test
+	void repeatsTheSameReservationWithoutHoldingStockTwice() {
+		String orderId = "order-" + UUID.randomUUID();
+		String first = reserveOk(orderId, 201, line(this.keyboard, 3));
+		String again = reserveOk(orderId, 200, line(this.keyboard, 3));
+		assertThat(again).isEqualTo(first);
+		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 7).containsEntry("reserved", 3);
+	}
+
+	@Test
+	void refusesOtherLinesForAnOrderThatAlreadyHoldsAReservation() {
+		String orderId = "order-" + UUID.randomUUID();
+		reserveOk(orderId, 201, line(this.keyboard, 1));
+		Map<String, Object> before = this.database.snapshot();
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reserve(orderId, line(this.keyboard, 2)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/reservation-mismatch");
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesShortStockNamingEachShortSkuAndHoldsNothing() {
+		Map<String, Object> before = this.database.snapshot();
+		String orderId = "order-" + UUID.randomUUID();
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reserve(orderId, line(this.keyboard, 11), line(this.mouse, 6)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/insufficient-stock")
+			.jsonPath("$.shortages.length()")
+			.isEqualTo(2)
+			.jsonPath("$.shortages[?(@.sku == '" + this.keyboard + "')].requested")
+			.isEqualTo(11)
+			.jsonPath("$.shortages[?(@.sku == '" + this.keyboard + "')].available")
+			.isEqualTo(10)
+			.jsonPath("$.shortages[?(@.sku == '" + this.mouse + "')].available")
+			.isEqualTo(5);
+		assertThat(this.database.snapshot()).isEqualTo(before);
+		assertThat(this.database.reservationCount(orderId)).isZero();
+	}
+
+	@Test
+	void refusesAnUnknownSkuAndHoldsNothing() {
+		Map<String, Object> before = this.database.snapshot();
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reserve("order-" + UUID.randomUUID(), line(this.keyboard, 1), line("NO-SUCH-SKU", 1)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/unknown-product")
+			.jsonPath("$.skus[0]")
+			.isEqualTo("NO-SUCH-SKU");
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void commitsOnceAndSellsTheHeldUnits() {
+		String orderId = "order-" + UUID.randomUUID();
+		reserveOk(orderId, 201, line(this.keyboard, 4));
+		for (int i = 0; i < 2; i++) {
+			this.client.post()
+				.uri("/api/reservations/{orderId}/commit", orderId)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("COMMITTED");
+		}
+		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 6)
+			.containsEntry("reserved", 0)
+			.containsEntry("sold", 4);
+		this.client.post()
+			.uri("/api/reservations/{orderId}/release", orderId)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/reservation-committed");
+	}
+
+	@Test
+	void releasesOnceAndGivesTheUnitsBack() {
+		String orderId = "order-" + UUID.randomUUID();
+		reserveOk(orderId, 201, line(this.keyboard, 4));
+		for (int i = 0; i < 2; i++) {
+			this.client.post()
+				.uri("/api/reservations/{orderId}/release", orderId)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("RELEASED");
+		}
+		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 10)
+			.containsEntry("reserved", 0)
+			.containsEntry("sold", 0);
+		this.client.post()
+			.uri("/api/reservations/{orderId}/commit", orderId)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/reservation-released");
+	}
+
+	@Test
+	void answersAnUnknownOrderWithANotFoundProblem() {
+		for (String move : List.of("commit", "release")) {
+			this.client.post()
+				.uri("/api/reservations/no-such-order/" + move)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.orderId")
+				.isEqualTo("no-such-order");
+		}
+	}
+
+	@Test
+	void neverOversellsWhenSixtyOrdersRaceForTheLastTenUnits() throws Exception {
+		String lastTen = createProduct("19.99", 10);
+		List<Integer> statuses = race(60, (i) -> reserve("race-" + i + "-" + UUID.randomUUID(), line(lastTen, 1)));
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(50);
+		assertThat(this.database.stockOf(lastTen)).containsEntry("available", 0)
+			.containsEntry("reserved", 10)
+			.containsEntry("sold", 0);
+		assertThat(this.jdbc.queryForObject("select coalesce(sum(quantity), 0) from reservation_line where sku = ?",
+				Integer.class, lastTen))
+			.isEqualTo(10);
+	}
+
+	@Test
+	void holdsStockOnceWhenTheSameOrderIsReservedConcurrently() throws Exception {
+		String orderId = "order-" + UUID.randomUUID();
+		List<Integer> statuses = race(10, (i) -> reserve(orderId, line(this.keyboard, 2)));
+		assertThat(statuses).containsOnly(200, 201);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(this.database.reservationCount(orderId)).isOne();
+		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 8).containsEntry("reserved", 2);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					missing order id          | {"lines":[{"sku":"KB-0001","quantity":1}]}                               | 400 | validation-failed | orderId
+					blank order id            | {"orderId":" ","lines":[{"sku":"KB-0001","quantity":1}]}                  | 400 | validation-failed | orderId
+					order id with spaces      | {"orderId":"a b","lines":[{"sku":"KB-0001","quantity":1}]}                | 400 | validation-failed | orderId
+					missing lines             | {"orderId":"o-1"}                                                         | 400 | validation-failed | lines
+					no lines                  | {"orderId":"o-1","lines":[]}                                              | 400 | validation-failed | lines
+					missing quantity          | {"orderId":"o-1","lines":[{"sku":"KB-0001"}]}                             | 400 | validation-failed | lines[0].quantity
+					zero quantity             | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":0}]}                | 400 | validation-failed | lines[0].quantity
+					negative quantity         | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":-3}]}               | 400 | validation-failed | lines[0].quantity
+					quantity over the cap     | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":101}]}              | 400 | validation-failed | lines[0].quantity
+					huge quantity             | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":99999999999999}]}   | 400 | malformed-request | lines[0].quantity
+					fractional quantity       | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1.5}]}              | 400 | malformed-request | lines[0].quantity
+					quantity as text          | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":"two"}]}            | 400 | malformed-request | lines[0].quantity
+					lines as object           | {"orderId":"o-1","lines":{"sku":"KB-0001"}}                               | 400 | malformed-request | lines
+					extra field               | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1}],"price":1}      | 400 | malformed-request | price
+					extra field in a line     | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1,"unitPrice":1}]}  | 400 | malformed-request | lines[0].unitPrice
+					sku listed twice          | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1},{"sku":"KB-0001","quantity":2}]} | 400 | validation-failed | lines
+					malformed JSON            | {"orderId":"o-1","lines":[                                                | 400 | malformed-request |
+					""")
+	void refusesBadInputWithAProblemAndStoresNothing(String name, String body, int status, String type, String field) {
+		Map<String, Object> before = this.database.snapshot();
+		var response = this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		if (field != null) {
+			response.jsonPath("$.field").isEqualTo(field);
+		}
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesTooManyLines() {
+		List<Map<String, Object>> lines = new ArrayList<>();
+		for (int i = 0; i < ReservationController.MAX_LINES + 1; i++) {
+			lines.add(line("SKU-" + i, 1));
+		}
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("orderId", "o-1", "lines", lines))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("lines");
+	}
+
+	@Test
+	void refusesAnOversizedBodyWithAPayloadTooLargeProblem() {
+		Map<String, Object> before = this.database.snapshot();
+		String padding = "x".repeat(20 * 1024);
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"orderId\":\"o-1\",\"lines\":[{\"sku\":\"" + padding + "\",\"quantity\":1}]}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/payload-too-large");
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void putsTheTraceIdInEveryProblem() {
+		this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.traceId")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	private List<Integer> race(int requests, java.util.function.IntFunction<Object> body) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				String payload = json.writeValueAsString(body.apply(i));
+				Callable<Integer> call = () -> {
+					start.await();
+					return http
+						.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/reservations"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(payload))
+							.build(), HttpResponse.BodyHandlers.discarding())
+						.statusCode();
+				};
+				results.add(pool.submit(call));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private String reserveOk(String orderId, int status, Map<String, Object> line) {
+		return new String(this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reserve(orderId, line))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+	}
+
+	@SafeVarargs
+	private static Map<String, Object> reserve(String orderId, Map<String, Object>... lines) {
+		return Map.of("orderId", orderId, "lines", List.of(lines));
+	}
+
+	private static Map<String, Object> line(String sku, int quantity) {
+		return Map.of("sku", sku, "quantity", quantity);
+	}
+
+	private String createProduct(String price, int stock) {
+		String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		this.client.post()
+			.uri("/admin/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sku", sku, "name", "Test product " + sku, "category", "Test", "price",
+					Map.of("amount", price, "currency", "EUR"), "initialStock", stock))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return sku;
+	}
+
+}
