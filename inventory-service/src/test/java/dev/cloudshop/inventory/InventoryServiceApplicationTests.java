@@ -44,4 +44,27 @@ class InventoryServiceApplicationTests {
 			.value((body) -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
 	}
 
+	@Test
+	void publishesThePublicCatalogApiAsOpenApiAndTheInternalOneSeparately() {
+		this.client.get()
+			.uri("/v3/api-docs/public")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/products']")
+			.exists()
+			.jsonPath("$.paths['/api/reservations']")
+			.doesNotExist();
+		this.client.get()
+			.uri("/v3/api-docs/internal")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/reservations']")
+			.exists();
+		this.client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+	}
+
 }

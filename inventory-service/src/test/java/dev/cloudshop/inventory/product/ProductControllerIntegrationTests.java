@@ -1,5 +1,9 @@
 package dev.cloudshop.inventory.product;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.testinfra.RealPostgres;
@@ -12,6 +16,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @AutoConfigureRestTestClient
 @Import(RealPostgres.class)
@@ -21,21 +27,41 @@ class ProductControllerIntegrationTests {
 	RestTestClient client;
 
 	@Test
-	void listsTheSeedCatalogSortedBySku() {
-		this.client.get()
-			.uri("/api/products?size=5")
+	void listsTheSeedCatalogSortedBySkuWithPricesAndStock() {
+		byte[] body = this.client.get()
+			.uri("/api/products?size=100")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.totalElements")
-			.isEqualTo(12)
+			.jsonPath("$.content[?(@.sku == 'MN-0003')].price.amount")
+			.isEqualTo(279.0)
+			.jsonPath("$.content[?(@.sku == 'MN-0003')].price.currency")
+			.isEqualTo("EUR")
+			.returnResult()
+			.getResponseBody();
+		List<String> skus = JsonPath.read(new String(body, StandardCharsets.UTF_8), "$.content[*].sku");
+		assertThat(skus).contains("KB-0001", "MS-0002", "MN-0003", "HP-0004", "SP-0005", "EB-0006", "CF-0007",
+				"KN-0008", "PN-0009", "BK-0010", "BK-0011", "BP-0012");
+		assertThat(skus).isSorted();
+	}
+
+	@Test
+	void pagesThroughTheCatalog() {
+		this.client.get()
+			.uri("/api/products?category=books&size=1&page=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
 			.jsonPath("$.content.length()")
-			.isEqualTo(5)
+			.isEqualTo(1)
 			.jsonPath("$.content[0].sku")
-			.isEqualTo("BK-0010")
-			.jsonPath("$.content[0].price.currency")
-			.isEqualTo("EUR");
+			.isEqualTo("BK-0011")
+			.jsonPath("$.totalElements")
+			.isEqualTo(2)
+			.jsonPath("$.totalPages")
+			.isEqualTo(2);
 	}
 
 	@Test
