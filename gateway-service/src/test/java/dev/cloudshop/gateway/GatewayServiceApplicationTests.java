@@ -194,4 +194,34 @@ class GatewayServiceApplicationTests {
 			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
 	}
 
+	@Test
+	void servesOneSwaggerUiListingThePublicApiOfEachService() {
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+		this.client.get()
+			.uri("/openapi/gateway/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[?(@.url == '/openapi/inventory-service')]")
+			.exists()
+			.jsonPath("$.urls[?(@.url == '/openapi/payment-service')]")
+			.exists()
+			.jsonPath("$.urls[?(@.url == '/openapi/image-service')]")
+			.exists();
+	}
+
+	@Test
+	void letsClientsLookPaymentsUpButNeverCharge() {
+		this.client.post()
+			.uri("/api/payments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
 }
