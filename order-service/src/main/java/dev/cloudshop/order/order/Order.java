@@ -1,10 +1,14 @@
 package dev.cloudshop.order.order;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -19,6 +23,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.ListIndexBase;
 
 import org.springframework.util.Assert;
@@ -53,6 +58,13 @@ public class Order {
 	private BigDecimal total;
 
 	private String currency;
+
+	private UUID paymentId;
+
+	private boolean paymentUnresolved;
+
+	@Version
+	private long version;
 
 	@ElementCollection
 	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
@@ -89,49 +101,103 @@ public class Order {
 	}
 
 	/**
-	 * The charge was sent but its outcome is unknown.
-	 * @throws IllegalStateException unless the order is pending
+	 * Stock is held: the lines now carry the catalog's unit prices, and the order its
+	 * total.
+	 * @param pricedLines the same skus and quantities, priced
+	 * @param currency the ISO 4217 code of the prices
 	 */
-	public void markPaymentUnknown() {
+	public void stockReserved(List<OrderLine> pricedLines, String currency) {
 		requireStatus(OrderStatus.PENDING);
+		Assert.hasText(currency, "currency must not be blank");
+		Assert.isTrue(pricedLines.stream().allMatch(OrderLine::isPriced), "every line must be priced");
+		Assert.isTrue(sameQuantities(pricedLines), "the priced lines must be the ordered lines");
+		this.lines.clear();
+		this.lines.addAll(pricedLines);
+		this.total = this.lines.stream().map(OrderLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+		this.currency = currency;
+		transitionTo(OrderStatus.STOCK_RESERVED);
+	}
+
+	/**
+	 * The charge was sent but its outcome is unknown.
+	 */
+	public void paymentUnknown() {
+		requireStatus(OrderStatus.STOCK_RESERVED, OrderStatus.PAYMENT_UNKNOWN);
 		transitionTo(OrderStatus.PAYMENT_UNKNOWN);
 	}
 
 	/**
-	 * Stock is reserved and the payment approved; the total is the sum of the priced
-	 * lines.
-	 * @param currency the ISO 4217 code the lines are priced in
-	 * @throws IllegalStateException if the order is already settled or a line has no
-	 * price
+	 * The charge was approved.
+	 * @param paymentId the payment
 	 */
-	public void markProcessed(String currency) {
-		requireUnsettled();
-		Assert.hasText(currency, "currency must not be blank");
-		if (!this.lines.stream().allMatch(OrderLine::isPriced)) {
-			throw new IllegalStateException("Order " + this.id + " has a line without a price");
-		}
-		this.total = this.lines.stream().map(OrderLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-		this.currency = currency;
+	public void paid(UUID paymentId) {
+		requireStatus(OrderStatus.STOCK_RESERVED, OrderStatus.PAYMENT_UNKNOWN);
+		Assert.notNull(paymentId, "paymentId must not be null");
+		this.paymentId = paymentId;
+		transitionTo(OrderStatus.PAID);
+	}
+
+	/**
+	 * The reservation is committed: the order is complete.
+	 */
+	public void processed() {
+		requireStatus(OrderStatus.PAID);
 		transitionTo(OrderStatus.PROCESSED);
 	}
 
 	/**
-	 * The order cannot be completed.
-	 * @param reason a stable reason code, such as {@code OUT_OF_STOCK}
+	 * The order cannot be completed; whatever was reserved or charged has been given
+	 * back.
+	 * @param reason why
 	 * @param detail what happened, for people
-	 * @throws IllegalStateException if the order is already settled
 	 */
-	public void markFailed(String reason, String detail) {
+	public void fail(FailureReason reason, String detail) {
 		requireUnsettled();
-		Assert.hasText(reason, "reason must not be blank");
-		this.failureReason = reason;
+		Assert.notNull(reason, "reason must not be null");
+		this.failureReason = reason.name();
 		this.failureDetail = detail;
 		transitionTo(OrderStatus.FAILED);
 	}
 
-	private void requireStatus(OrderStatus expected) {
-		if (this.status != expected) {
-			throw new IllegalStateException("Order " + this.id + " is " + this.status + ", not " + expected);
+	/**
+	 * Fails an order whose charge outcome was never learned: a later check refunds the
+	 * charge if it did go through.
+	 */
+	public void failWithUnresolvedPayment(FailureReason reason, String detail) {
+		fail(reason, detail);
+		this.paymentUnresolved = true;
+	}
+
+	/**
+	 * The charge of a failed order turned out refunded or never made.
+	 */
+	public void paymentResolved() {
+		requireStatus(OrderStatus.FAILED);
+		this.paymentUnresolved = false;
+		this.updatedAt = now();
+	}
+
+	/**
+	 * @return whether the order has been unsettled for longer than allowed
+	 */
+	public boolean isPastDeadline(Duration deadline, Instant now) {
+		return !this.status.isSettled() && this.createdAt.plus(deadline).isBefore(now);
+	}
+
+	private boolean sameQuantities(List<OrderLine> pricedLines) {
+		return quantities(pricedLines).equals(quantities(this.lines));
+	}
+
+	private static Map<String, Integer> quantities(List<OrderLine> lines) {
+		Map<String, Integer> quantities = new TreeMap<>();
+		lines.forEach((line) -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+		return quantities;
+	}
+
+	private void requireStatus(OrderStatus... allowed) {
+		if (!Arrays.asList(allowed).contains(this.status)) {
+			throw new IllegalStateException(
+					"Order " + this.id + " is " + this.status + ", not " + Arrays.toString(allowed));
 		}
 	}
 
@@ -185,6 +251,14 @@ public class Order {
 
 	public List<OrderLine> getLines() {
 		return List.copyOf(this.lines);
+	}
+
+	public UUID getPaymentId() {
+		return this.paymentId;
+	}
+
+	public boolean isPaymentUnresolved() {
+		return this.paymentUnresolved;
 	}
 
 	public Instant getCreatedAt() {

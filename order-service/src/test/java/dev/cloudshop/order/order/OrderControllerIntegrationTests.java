@@ -81,9 +81,11 @@ class OrderControllerIntegrationTests {
 	@Test
 	void showsTheTotalOfAProcessedOrder() {
 		var order = new Order(uniqueCustomer(), "ada@example.com",
-				List.of(new OrderLine("KB-0001", 2, new BigDecimal("19.99")),
-						new OrderLine("MS-0002", 1, new BigDecimal("5"))));
-		order.markProcessed("EUR");
+				List.of(new OrderLine("KB-0001", 2, null), new OrderLine("MS-0002", 1, null)));
+		order.stockReserved(List.of(new OrderLine("KB-0001", 2, new BigDecimal("19.99")),
+				new OrderLine("MS-0002", 1, new BigDecimal("5"))), "EUR");
+		order.paid(UUID.randomUUID());
+		order.processed();
 		this.orders.save(order);
 
 		this.client.get()
@@ -105,7 +107,7 @@ class OrderControllerIntegrationTests {
 	@Test
 	void showsWhyAnOrderFailed() {
 		var order = new Order(uniqueCustomer(), "ada@example.com", List.of(new OrderLine("KB-0001", 5, null)));
-		order.markFailed("OUT_OF_STOCK", "Only 3 of KB-0001 left");
+		order.fail(FailureReason.OUT_OF_STOCK, "Only 3 of KB-0001 left");
 		this.orders.save(order);
 
 		this.client.get()

@@ -1,76 +1,109 @@
 package dev.cloudshop.order.order;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OrderTests {
 
+	Order order = new Order("ada", "ada@example.com",
+			List.of(new OrderLine("KB-0001", 2, null), new OrderLine("MS-0002", 1, null)));
+
+	List<OrderLine> priced = List.of(new OrderLine("KB-0001", 2, new BigDecimal("89.00")),
+			new OrderLine("MS-0002", 1, new BigDecimal("34.50")));
+
 	@Test
 	void startsPendingWithoutATotal() {
-		var order = new Order("c-1", "ada@example.com", List.of(new OrderLine("KB-0001", 1, null)));
-
-		assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
-		assertThat(order.getTotal()).isNull();
-		assertThat(order.getCurrency()).isNull();
-		assertThat(order.getUpdatedAt()).isEqualTo(order.getCreatedAt());
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.PENDING);
+		assertThat(this.order.getTotal()).isNull();
 	}
 
 	@Test
-	void rejectsAnOrderWithoutLines() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Order("c-1", "ada@example.com", List.of()));
+	void takesItsTotalFromTheReservedPrices() {
+		this.order.stockReserved(this.priced, "EUR");
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.STOCK_RESERVED);
+		assertThat(this.order.getTotal()).isEqualByComparingTo("212.50");
+		assertThat(this.order.getCurrency()).isEqualTo("EUR");
 	}
 
 	@Test
-	void rejectsALineWithoutAPositiveQuantity() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new OrderLine("KB-0001", 0, BigDecimal.ONE));
+	void refusesPricedLinesThatAreNotTheOrderedOnes() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.order.stockReserved(List.of(new OrderLine("KB-0001", 3, new BigDecimal("89.00"))), "EUR"));
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.PENDING);
 	}
 
 	@Test
-	void totalsThePricedLinesWhenProcessed() {
-		var order = new Order("c-1", "ada@example.com", List.of(new OrderLine("KB-0001", 2, new BigDecimal("19.99")),
-				new OrderLine("MS-0002", 1, new BigDecimal("5.00"))));
-
-		order.markProcessed("EUR");
-
-		assertThat(order.getStatus()).isEqualTo(OrderStatus.PROCESSED);
-		assertThat(order.getTotal()).isEqualByComparingTo("44.98");
-		assertThat(order.getCurrency()).isEqualTo("EUR");
+	void goesThroughTheHappyPath() {
+		this.order.stockReserved(this.priced, "EUR");
+		UUID paymentId = UUID.randomUUID();
+		this.order.paid(paymentId);
+		this.order.processed();
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.PROCESSED);
+		assertThat(this.order.getPaymentId()).isEqualTo(paymentId);
 	}
 
 	@Test
-	void refusesToProcessAnOrderWithAnUnpricedLine() {
-		var order = new Order("c-1", "ada@example.com", List.of(new OrderLine("KB-0001", 1, null)));
-
-		assertThatIllegalStateException().isThrownBy(() -> order.markProcessed("EUR"));
-		assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+	void resolvesAnUnknownPaymentToPaid() {
+		this.order.stockReserved(this.priced, "EUR");
+		this.order.paymentUnknown();
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.PAYMENT_UNKNOWN);
+		this.order.paid(UUID.randomUUID());
+		assertThat(this.order.getStatus()).isEqualTo(OrderStatus.PAID);
 	}
 
 	@Test
-	void resolvesAnUnknownPaymentToProcessed() {
-		var order = new Order("c-1", "ada@example.com", List.of(new OrderLine("KB-0001", 1, BigDecimal.TEN)));
+	void cannotBePaidBeforeItsStockIsReserved() {
+		assertThatIllegalStateException().isThrownBy(() -> this.order.paid(UUID.randomUUID()));
+	}
 
-		order.markPaymentUnknown();
-		order.markProcessed("EUR");
-
-		assertThat(order.getStatus()).isEqualTo(OrderStatus.PROCESSED);
+	@Test
+	void cannotBeProcessedBeforeItIsPaid() {
+		this.order.stockReserved(this.priced, "EUR");
+		assertThatIllegalStateException().isThrownBy(this.order::processed);
 	}
 
 	@Test
 	void keepsAFailedOrderFailed() {
-		var order = new Order("c-1", "ada@example.com", List.of(new OrderLine("KB-0001", 1, BigDecimal.TEN)));
-		order.markFailed("OUT_OF_STOCK", "KB-0001: 0 left");
+		this.order.fail(FailureReason.OUT_OF_STOCK, "Only 1 left");
+		assertThat(this.order.getFailureReason()).isEqualTo("OUT_OF_STOCK");
+		assertThatIllegalStateException().isThrownBy(() -> this.order.stockReserved(this.priced, "EUR"));
+		assertThatIllegalStateException().isThrownBy(() -> this.order.fail(FailureReason.PAYMENT_DECLINED, "again"));
+	}
 
-		assertThatIllegalStateException().isThrownBy(() -> order.markProcessed("EUR"));
-		assertThatIllegalStateException().isThrownBy(() -> order.markFailed("PAYMENT_DECLINED", null));
-		assertThatIllegalStateException().isThrownBy(order::markPaymentUnknown);
-		assertThat(order.getStatus()).isEqualTo(OrderStatus.FAILED);
-		assertThat(order.getFailureReason()).isEqualTo("OUT_OF_STOCK");
+	@Test
+	void neverFailsAProcessedOrder() {
+		this.order.stockReserved(this.priced, "EUR");
+		this.order.paid(UUID.randomUUID());
+		this.order.processed();
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.order.fail(FailureReason.DEPENDENCY_UNAVAILABLE, "late"));
+	}
+
+	@Test
+	void remembersAPaymentToCheckLater() {
+		this.order.failWithUnresolvedPayment(FailureReason.DEPENDENCY_UNAVAILABLE, "deadline");
+		assertThat(this.order.isPaymentUnresolved()).isTrue();
+		this.order.paymentResolved();
+		assertThat(this.order.isPaymentUnresolved()).isFalse();
+	}
+
+	@Test
+	void isPastItsDeadlineOnlyWhileUnsettled() {
+		Instant later = Instant.now().plus(Duration.ofMinutes(3));
+		assertThat(this.order.isPastDeadline(Duration.ofMinutes(2), later)).isTrue();
+		assertThat(this.order.isPastDeadline(Duration.ofMinutes(2), Instant.now())).isFalse();
+		this.order.fail(FailureReason.OUT_OF_STOCK, "none left");
+		assertThat(this.order.isPastDeadline(Duration.ofMinutes(2), later)).isFalse();
 	}
 
 }

@@ -1,0 +1,77 @@
+package dev.cloudshop.order.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends each order event from the outbox to Kafka: key = order id (so one order's events
+ * stay in order on one partition), value = the JSON payload, headers in the CloudEvents
+ * Kafka binary style plus the W3C trace context.
+ * <p>
+ * It runs after the order's transaction committed. The event publication registry marks
+ * an event done only when this method returns, that is when the broker acknowledged it;
+ * while Kafka is down the event stays in the outbox and {@link OutboxResubmission} sends
+ * it again. Modulith's own Kafka externalization would send it too, but this relay sets
+ * the binary CloudEvents headers from the event's metadata and waits for the broker's
+ * acknowledgement, in a few lines a reader can follow.
+ */
+@Component
+class OrderEventRelay {
+
+	private static final Logger logger = LoggerFactory.getLogger(OrderEventRelay.class);
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final EventProperties properties;
+
+	OrderEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json, EventProperties properties) {
+		this.kafka = kafka;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderProcessed event) throws Exception {
+		send(event, "OrderProcessed");
+	}
+
+	@ApplicationModuleListener
+	void on(OrderFailed event) throws Exception {
+		send(event, "OrderFailed");
+	}
+
+	private void send(OrderEvent event, String type) throws Exception {
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.properties.topic(), event.orderId(),
+				this.json.writeValueAsString(event.payload()));
+		Headers headers = record.headers();
+		header(headers, "ce_specversion", "1.0");
+		header(headers, "ce_id", event.metadata().eventId());
+		header(headers, "ce_type", type);
+		header(headers, "ce_source", "/order-service");
+		header(headers, "ce_time", event.metadata().occurredAt().toString());
+		header(headers, "ce_subject", event.orderId());
+		header(headers, "content-type", "application/json");
+		if (event.metadata().traceparent() != null) {
+			header(headers, "traceparent", event.metadata().traceparent());
+		}
+		this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		logger.info("Published {} {} of order {}", type, event.metadata().eventId(), event.orderId());
+	}
+
+	private static void header(Headers headers, String name, String value) {
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

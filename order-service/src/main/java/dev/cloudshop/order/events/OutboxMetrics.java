@@ -1,0 +1,41 @@
+package dev.cloudshop.order.events;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's lag: how old the oldest event not yet on Kafka is ({@code 0} when every
+ * event is sent), and how many wait.
+ */
+@Component
+class OutboxMetrics {
+
+	OutboxMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
+		Gauge.builder("outbox_oldest_unpublished_age_seconds", jdbc, OutboxMetrics::oldestAgeSeconds)
+			.description("Age of the oldest order event not yet acknowledged by Kafka")
+			.register(meters);
+		Gauge.builder("outbox_unpublished_events", jdbc, OutboxMetrics::unpublished)
+			.description("Order events not yet acknowledged by Kafka")
+			.register(meters);
+	}
+
+	private static double oldestAgeSeconds(JdbcTemplate jdbc) {
+		Timestamp oldest = jdbc.queryForObject(
+				"select min(publication_date) from event_publication where completion_date is null", Timestamp.class);
+		return (oldest != null) ? Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0 : 0;
+	}
+
+	private static double unpublished(JdbcTemplate jdbc) {
+		Integer count = jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+				Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.cloudshop.order.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+
+import dev.cloudshop.order.events.EventMetadata;
+import dev.cloudshop.order.events.OrderFailed;
+import dev.cloudshop.order.events.OrderProcessed;
+import dev.cloudshop.order.inventory.InventoryClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each state change of the saga in its own short transaction: load the order, let the
+ * aggregate decide, save it, and record the event in the outbox in the same transaction.
+ * No transaction stays open across a call to another service.
+ */
+@Component
+class OrderSteps {
+
+	private final Orders orders;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectProvider<Tracer> tracer;
+
+	private final MeterRegistry meters;
+
+	OrderSteps(Orders orders, ApplicationEventPublisher events, ObjectProvider<Tracer> tracer, MeterRegistry meters) {
+		this.orders = orders;
+		this.events = events;
+		this.tracer = tracer;
+		this.meters = meters;
+	}
+
+	@Transactional
+	Order create(String customerId, String email, List<OrderLine> lines) {
+		return this.orders.save(new Order(customerId, email, lines));
+	}
+
+	@Transactional
+	Order stockReserved(UUID id, InventoryClient.Reservation reservation) {
+		Order order = load(id);
+		List<OrderLine> priced = reservation.lines()
+			.stream()
+			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice().amount()))
+			.toList();
+		order.stockReserved(priced, reservation.total().currency());
+		return this.orders.save(order);
+	}
+
+	@Transactional
+	Order paymentUnknown(UUID id) {
+		Order order = load(id);
+		order.paymentUnknown();
+		return this.orders.save(order);
+	}
+
+	@Transactional
+	Order paid(UUID id, UUID paymentId) {
+		Order order = load(id);
+		order.paid(paymentId);
+		return this.orders.save(order);
+	}
+
+	@Transactional
+	Order processed(UUID id) {
+		Order order = load(id);
+		order.processed();
+		Order saved = this.orders.save(order);
+		this.events.publishEvent(
+				new OrderProcessed(metadata(), saved.getId().toString(), saved.getCustomerId(), saved.getEmail(),
+						saved.getLines()
+							.stream()
+							.map((line) -> new OrderProcessed.Line(line.sku(), line.quantity(), line.unitPrice()))
+							.toList(),
+						saved.getTotal(), saved.getCurrency(), saved.getPaymentId().toString(), saved.getUpdatedAt()));
+		settled(saved, "processed", "NONE");
+		return saved;
+	}
+
+	@Transactional
+	Order failed(UUID id, FailureReason reason, String detail, boolean paymentUnresolved) {
+		Order order = load(id);
+		if (paymentUnresolved) {
+			order.failWithUnresolvedPayment(reason, detail);
+		}
+		else {
+			order.fail(reason, detail);
+		}
+		Order saved = this.orders.save(order);
+		this.events.publishEvent(new OrderFailed(metadata(), saved.getId().toString(), saved.getCustomerId(),
+				saved.getEmail(), reason.name(), detail, saved.getUpdatedAt()));
+		settled(saved, "failed", reason.name());
+		return saved;
+	}
+
+	@Transactional
+	void paymentResolved(UUID id) {
+		Order order = load(id);
+		order.paymentResolved();
+		this.orders.save(order);
+	}
+
+	@Transactional(readOnly = true)
+	Order load(UUID id) {
+		return this.orders.findById(id).orElseThrow(() -> new IllegalStateException("No order " + id));
+	}
+
+	private void settled(Order order, String outcome, String reason) {
+		Counter.builder("orders.completed")
+			.description("Orders that reached a final state, by outcome and reason")
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.register(this.meters)
+			.increment();
+		Timer.builder("order.saga.duration")
+			.description("Time from an order's creation to its final state")
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(Duration.between(order.getCreatedAt(), Instant.now()));
+	}
+
+	private EventMetadata metadata() {
+		Tracer current = this.tracer.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		String traceparent = (span != null) ? "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01"
+				: null;
+		return EventMetadata.now(traceparent);
+	}
+
+}

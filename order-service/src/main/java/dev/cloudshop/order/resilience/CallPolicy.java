@@ -1,0 +1,124 @@
+package dev.cloudshop.order.resilience;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * Guards the calls to one dependency: retries outermost, then the circuit breaker, then
+ * the bulkhead, as Resilience4j recommends. A 4xx answer is the dependency's business
+ * answer, not a failure: it passes through and never opens the circuit.
+ */
+public final class CallPolicy {
+
+	private final String dependency;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Bulkhead bulkhead;
+
+	private final Retry retry;
+
+	CallPolicy(String dependency, CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry retry) {
+		this.dependency = dependency;
+		this.circuitBreaker = circuitBreaker;
+		this.bulkhead = bulkhead;
+		this.retry = retry;
+	}
+
+	/**
+	 * Calls an idempotent operation, retrying a failure with backoff and jitter.
+	 * @throws DependencyUnavailableException when the call surely had no effect
+	 * @throws OutcomeUnknownException when it may have had one
+	 * @throws HttpClientErrorException the dependency's own 4xx answer
+	 */
+	public <T> T call(Supplier<T> operation) {
+		return translate(Retry.decorateSupplier(this.retry, guarded(operation)));
+	}
+
+	/**
+	 * Calls an operation once: for calls whose timeout must be seen, not hidden by
+	 * retries.
+	 */
+	public <T> T callOnce(Supplier<T> operation) {
+		return translate(guarded(operation));
+	}
+
+	public CircuitBreaker.State circuitState() {
+		return this.circuitBreaker.getState();
+	}
+
+	private <T> Supplier<T> guarded(Supplier<T> operation) {
+		return CircuitBreaker.decorateSupplier(this.circuitBreaker,
+				Bulkhead.decorateSupplier(this.bulkhead, operation));
+	}
+
+	private <T> T translate(Supplier<T> guarded) {
+		try {
+			return guarded.get();
+		}
+		catch (CallNotPermittedException | BulkheadFullException ex) {
+			throw new DependencyUnavailableException(this.dependency, ex);
+		}
+		catch (ResourceAccessException ex) {
+			if (neverReached(ex)) {
+				throw new DependencyUnavailableException(this.dependency, ex);
+			}
+			throw new OutcomeUnknownException(this.dependency, ex);
+		}
+		catch (HttpServerErrorException.ServiceUnavailable ex) {
+			// No instance in the registry, or the service refusing work: nothing was
+			// done.
+			throw new DependencyUnavailableException(this.dependency, ex);
+		}
+		catch (HttpServerErrorException ex) {
+			throw new OutcomeUnknownException(this.dependency, ex);
+		}
+		catch (IllegalStateException ex) {
+			// The load balancer found no instance of the service at all.
+			if (String.valueOf(ex.getMessage()).contains("No instances available")) {
+				throw new DependencyUnavailableException(this.dependency, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Whether the request surely never reached the dependency: refused or unroutable
+	 * connections, or a connect timeout. A read timeout means it may have.
+	 */
+	static boolean neverReached(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+					|| cause instanceof HttpConnectTimeoutException) {
+				return true;
+			}
+			if (cause instanceof SocketTimeoutException timeout
+					&& String.valueOf(timeout.getMessage()).toLowerCase().contains("connect")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a failure is worth another attempt: not a business answer, not an open
+	 * circuit or a full bulkhead.
+	 */
+	static boolean isTransient(Throwable failure) {
+		return failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException;
+	}
+
+}
