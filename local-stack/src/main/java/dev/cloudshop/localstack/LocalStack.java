@@ -40,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final KafkaBroker kafka;
 
+	private final SmtpServer smtp;
+
 	private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
 	private Postgres postgres;
@@ -54,6 +56,9 @@ public final class LocalStack implements AutoCloseable {
 		String classpath = launcherClasspath(options.projectDir());
 		this.kafka = new KafkaBroker(options.workDir().resolve("kafka"), options.kafkaPort(),
 				options.kafkaControllerPort(), classpath, this.java);
+		this.smtp = new SmtpServer(
+				options.projectDir().resolve("local-stack/target/greenmail/greenmail-standalone.jar"),
+				options.smtpPort(), options.smtpApiPort(), this.java);
 		for (SuiteService service : SuiteService.all()) {
 			List<ServiceInstance> list = new ArrayList<>();
 			for (int i = 0; i < options.instancesOf(service); i++) {
@@ -109,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
 		checkPortsAreFree();
 		Path logs = this.options.logDir();
 		this.kafka.start(logs.resolve("kafka.log"));
+		this.smtp.start(this.options.workDir(), logs.resolve("smtp.log"));
 		instancesOf(SuiteService.DISCOVERY).forEach((instance) -> startInstance(instance));
 		this.postgres = Postgres.start(this.options.workDir().resolve("postgres"), this.options.postgresPort());
 		SuiteService.BUSINESS.forEach((service) -> service.databaseName().ifPresent(this.postgres::ensureDatabase));
@@ -132,6 +138,8 @@ public final class LocalStack implements AutoCloseable {
 		environment.put("PORT", String.valueOf(instance.port()));
 		environment.put("EUREKA_URL", eurekaUrl() + "/eureka/");
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("SMTP_HOST", "localhost");
+		environment.put("SMTP_PORT", String.valueOf(this.smtp.smtpPort()));
 		instance.service().databaseName().ifPresent((database) -> {
 			environment.put("DB_URL", "jdbc:postgresql://localhost:" + this.options.postgresPort() + "/" + database);
 			environment.put("DB_USER", database);
@@ -147,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
 		long deadline = start + this.options.readyTimeout().toNanos();
 		Set<String> waiting = new LinkedHashSet<>();
 		waiting.add("kafka");
+		waiting.add("smtp");
 		allInstances().forEach((instance) -> waiting.add(instance.label()));
 		long lastReport = System.nanoTime();
 		while (!waiting.isEmpty()) {
@@ -156,6 +165,14 @@ public final class LocalStack implements AutoCloseable {
 					waiting.remove("kafka");
 					say(String.format("  %-22s ready  %5.1f s  %s", "kafka", seconds(start),
 							this.kafka.bootstrapServers()));
+				}
+			}
+			if (waiting.contains("smtp")) {
+				failIfDead(this.smtp.process());
+				if (this.smtp.isReady()) {
+					waiting.remove("smtp");
+					say(String.format("  %-22s ready  %5.1f s  smtp://localhost:%d", "smtp", seconds(start),
+							this.smtp.smtpPort()));
 				}
 			}
 			for (ServiceInstance instance : allInstances()) {
@@ -245,6 +262,8 @@ public final class LocalStack implements AutoCloseable {
 		ports.want(this.options.postgresPort(), "postgres");
 		ports.want(this.options.kafkaPort(), "kafka");
 		ports.want(this.options.kafkaControllerPort(), "the kafka controller");
+		ports.want(this.options.smtpPort(), "smtp");
+		ports.want(this.options.smtpApiPort(), "the smtp server's web API");
 		allInstances().forEach((instance) -> ports.want(instance.port(), instance.label()));
 		ports.checkFree();
 	}
@@ -292,12 +311,43 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the Kafka broker; its data stays.
+	 */
+	public void stopKafka() {
+		this.kafka.stop();
+	}
+
+	/**
+	 * Starts the Kafka broker again on its data and waits until it answers.
+	 */
+	public void startKafka() {
+		this.kafka.start(this.options.logDir().resolve("kafka.log"));
+		recordPids();
+		long deadline = System.nanoTime() + this.options.readyTimeout().toNanos();
+		while (!this.kafka.isReady()) {
+			failIfDead(this.kafka.process());
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Kafka is not ready; see " + this.kafka.process().logFile());
+			}
+			sleep(250);
+		}
+	}
+
 	public String gatewayUrl() {
 		return instancesOf(SuiteService.GATEWAY).get(0).baseUrl();
 	}
 
 	public String eurekaUrl() {
 		return instancesOf(SuiteService.DISCOVERY).get(0).baseUrl();
+	}
+
+	/**
+	 * The SMTP server's REST API: {@code /api/user/<email>/messages/INBOX} lists what was
+	 * sent to an address.
+	 */
+	public String mailApiUrl() {
+		return this.smtp.apiUrl();
 	}
 
 	public String kafkaBootstrapServers() {
@@ -338,8 +388,10 @@ public final class LocalStack implements AutoCloseable {
 			.map(ServiceInstance::process)
 			.filter((process) -> process != null && process.isAlive())
 			.forEach((process) -> pids.add(process.pid()));
-		if (this.kafka.process() != null && this.kafka.process().isAlive()) {
-			pids.add(this.kafka.process().pid());
+		for (ManagedProcess process : new ManagedProcess[] { this.kafka.process(), this.smtp.process() }) {
+			if (process != null && process.isAlive()) {
+				pids.add(process.pid());
+			}
 		}
 		if (this.postgres != null) {
 			this.postgres.pid().ifPresent((postmaster) -> {
@@ -382,6 +434,7 @@ public final class LocalStack implements AutoCloseable {
 		Collections.reverse(reversed);
 		reversed.parallelStream().forEach(ServiceInstance::stop);
 		this.kafka.stop();
+		this.smtp.stop();
 		if (this.postgres != null) {
 			this.postgres.close();
 		}
@@ -537,7 +590,8 @@ public final class LocalStack implements AutoCloseable {
 		allInstances().forEach(
 				(instance) -> say(String.format("    %-24s %s/actuator/health", instance.label(), instance.baseUrl())));
 		say("  PostgreSQL                 " + jdbcUrl("<database>") + "  (role and password = database name)");
-		say("  Kafka                      " + this.kafka.bootstrapServers());
+		say("  Kafka                      " + this.kafka.bootstrapServers() + "  (topic order-events)");
+		say("  Emails sent (SMTP server)  " + mailApiUrl() + "/api/user/<email>/messages/INBOX");
 		say("  Logs                       " + this.options.logDir());
 		say("");
 		say("Press Ctrl-C to stop everything.");

@@ -80,6 +80,14 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 		return 9093 + this.portOffset;
 	}
 
+	int smtpPort() {
+		return 3025 + this.portOffset;
+	}
+
+	int smtpApiPort() {
+		return 8025 + this.portOffset;
+	}
+
 	Path logDir() {
 		return this.workDir.resolve("logs");
 	}

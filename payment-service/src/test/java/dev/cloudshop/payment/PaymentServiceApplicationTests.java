@@ -2,20 +2,12 @@ package dev.cloudshop.payment;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.testinfra.RealPostgres;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@PaymentServiceTest
 class PaymentServiceApplicationTests {
 
 	@Autowired

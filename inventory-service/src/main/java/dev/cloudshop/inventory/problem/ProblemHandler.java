@@ -80,8 +80,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {
-			return problem(tooLarge.getBody(), headers);
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return problem(tooLarge.getBody(), headers);
+			}
 		}
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 				"The request body is not valid JSON of the expected shape");

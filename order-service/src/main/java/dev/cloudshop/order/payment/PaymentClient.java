@@ -1,6 +1,8 @@
 package dev.cloudshop.order.payment;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,9 +31,12 @@ public class PaymentClient {
 	}
 
 	public Payment charge(String orderId, BigDecimal amount, String currency, String paymentToken) {
+		// Exactly the currency's decimals (two for EUR), as a payment provider expects.
+		BigDecimal exact = amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(),
+				RoundingMode.UNNECESSARY);
 		return this.policy.callOnce(() -> this.http.post()
 			.uri("/api/payments")
-			.body(new ChargeRequest(orderId, amount, currency, paymentToken))
+			.body(new ChargeRequest(orderId, exact, currency, paymentToken))
 			.retrieve()
 			.body(Payment.class));
 	}

@@ -1,8 +1,10 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,17 +14,31 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import org.springframework.util.Assert;
 
 /**
  * The charge for one order: approved or declined when made, refunded later if the order
- * cannot be completed.
+ * cannot be completed. Only an approved payment can be refunded; refunding it again
+ * changes nothing.
  */
 @Entity
 @Table(name = "payment")
 public class Payment {
+
+	static final String MAX_AMOUNT_TEXT = "1000000";
+
+	/**
+	 * The largest amount one charge may ask for, in units of its currency.
+	 */
+	public static final BigDecimal MAX_AMOUNT = new BigDecimal(MAX_AMOUNT_TEXT);
+
+	/**
+	 * The form of an order id: 1 to 64 letters, digits or dashes, a UUID included.
+	 */
+	static final String ORDER_ID_FORMAT = "[A-Za-z0-9-]{1,64}";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.UUID)
@@ -41,7 +57,8 @@ public class Payment {
 	@Column(nullable = false)
 	private PaymentStatus status;
 
-	private String declineReason;
+	@Enumerated(EnumType.STRING)
+	private DeclineReason declineReason;
 
 	@Column(nullable = false)
 	private Instant createdAt;
@@ -52,12 +69,15 @@ public class Payment {
 	protected Payment() {
 	}
 
-	private Payment(String orderId, BigDecimal amount, String currency, PaymentStatus status, String declineReason) {
-		Assert.hasText(orderId, "orderId must not be blank");
+	private Payment(String orderId, BigDecimal amount, String currency, PaymentStatus status,
+			DeclineReason declineReason) {
+		Assert.isTrue(orderId != null && orderId.matches(ORDER_ID_FORMAT), "orderId must be of the order id form");
+		Assert.isTrue(isPayableCurrency(currency), "currency must be an ISO 4217 code with minor units");
 		Assert.isTrue(amount != null && amount.signum() > 0, "amount must be positive");
-		Assert.hasText(currency, "currency must not be blank");
+		Assert.isTrue(amount.compareTo(MAX_AMOUNT) <= 0, "amount must be at most " + MAX_AMOUNT);
+		Assert.isTrue(fitsCurrency(amount, currency), "amount has more decimals than its currency");
 		this.orderId = orderId;
-		this.amount = amount;
+		this.amount = inCurrencyScale(amount, currency);
 		this.currency = currency;
 		this.status = status;
 		this.declineReason = declineReason;
@@ -68,7 +88,7 @@ public class Payment {
 	/**
 	 * An approved charge.
 	 * @param orderId the order it pays for
-	 * @param amount how much, more than zero
+	 * @param amount how much, more than zero, in whole minor units of the currency
 	 * @param currency the ISO 4217 code of the amount
 	 * @return the payment
 	 */
@@ -79,27 +99,80 @@ public class Payment {
 	/**
 	 * A declined charge.
 	 * @param orderId the order it was for
-	 * @param amount how much was asked, more than zero
+	 * @param amount how much was asked, more than zero, in whole minor units of the
+	 * currency
 	 * @param currency the ISO 4217 code of the amount
 	 * @param reason why the provider declined it
 	 * @return the payment
 	 */
-	public static Payment declined(String orderId, BigDecimal amount, String currency, String reason) {
-		Assert.hasText(reason, "reason must not be blank");
+	public static Payment declined(String orderId, BigDecimal amount, String currency, DeclineReason reason) {
+		Assert.notNull(reason, "reason must not be null");
 		return new Payment(orderId, amount, currency, PaymentStatus.DECLINED, reason);
 	}
 
 	/**
-	 * Gives the money back.
-	 * @throws IllegalStateException unless the payment is approved
+	 * Gives the money back. Refunding a refunded payment changes nothing, so a client may
+	 * repeat a refund it did not hear the answer to.
+	 * @throws RefundNotAllowedException if the payment was declined
 	 */
 	public void refund() {
-		if (this.status != PaymentStatus.APPROVED) {
-			throw new IllegalStateException(
-					"Payment " + this.id + " is " + this.status + ", only an approved " + "payment can be refunded");
+		if (this.status == PaymentStatus.DECLINED) {
+			throw new RefundNotAllowedException(this.id);
 		}
-		this.status = PaymentStatus.REFUNDED;
-		this.updatedAt = now();
+		if (this.status == PaymentStatus.APPROVED) {
+			this.status = PaymentStatus.REFUNDED;
+			this.updatedAt = now();
+		}
+	}
+
+	/**
+	 * Whether this payment is the charge asked for again: the same amount in the same
+	 * currency.
+	 * @param amount the amount asked for
+	 * @param currency the currency asked for
+	 * @return whether it is the same charge
+	 */
+	boolean isSameCharge(BigDecimal amount, String currency) {
+		return this.currency.equals(currency) && this.amount.compareTo(amount) == 0;
+	}
+
+	/**
+	 * Whether payments may be made in a currency: a known ISO 4217 code that has minor
+	 * units (not gold, special drawing rights or the testing code).
+	 * @param currency the code
+	 * @return whether it is payable
+	 */
+	static boolean isPayableCurrency(String currency) {
+		if (currency == null || !currency.matches("[A-Z]{3}")) {
+			return false;
+		}
+		try {
+			return Currency.getInstance(currency).getDefaultFractionDigits() >= 0;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether an amount has no more decimals than its currency: 2 for EUR, 0 for JPY, 3
+	 * for KWD.
+	 * @param amount the amount
+	 * @param currency a payable currency
+	 * @return whether the amount fits
+	 */
+	static boolean fitsCurrency(BigDecimal amount, String currency) {
+		return amount.stripTrailingZeros().scale() <= Currency.getInstance(currency).getDefaultFractionDigits();
+	}
+
+	private static BigDecimal inCurrencyScale(BigDecimal amount, String currency) {
+		return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+	}
+
+	// The column keeps four decimals: show the amount as its currency writes it.
+	@PostLoad
+	void loaded() {
+		this.amount = inCurrencyScale(this.amount, this.currency);
 	}
 
 	// PostgreSQL keeps microseconds: truncate, so what is read back equals this.
@@ -127,7 +200,7 @@ public class Payment {
 		return this.status;
 	}
 
-	public String getDeclineReason() {
+	public DeclineReason getDeclineReason() {
 		return this.declineReason;
 	}
 

@@ -7,9 +7,12 @@ import java.util.UUID;
 /**
  * A payment as the public API shows it.
  */
-record PaymentView(UUID id, String orderId, Money amount, PaymentStatus status, String declineReason, Instant createdAt,
-		Instant updatedAt) {
+record PaymentView(UUID id, String orderId, Money amount, PaymentStatus status, DeclineReason declineReason,
+		Instant createdAt, Instant updatedAt) {
 
+	/**
+	 * An amount, with as many decimals as its currency has.
+	 */
 	record Money(BigDecimal amount, String currency) {
 	}
 

@@ -1,4 +1,5 @@
 /**
- * Payments: one charge per order, approved or declined, and refunds.
+ * Payments: a simulated provider that charges an order once, approves or declines by test
+ * token, and refunds.
  */
 package dev.cloudshop.payment.payment;

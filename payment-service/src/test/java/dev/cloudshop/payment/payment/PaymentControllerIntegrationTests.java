@@ -5,13 +5,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
@@ -20,9 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@PaymentServiceTest
 class PaymentControllerIntegrationTests {
 
 	@Autowired
@@ -34,8 +28,8 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void returnsTheApprovedPaymentOfAnOrder() {
 		String orderId = uniqueOrderId();
-		Payment payment = this.payments.save(Payment.approved(orderId, new BigDecimal("129.90"), "EUR"));
-		this.payments.save(Payment.approved(uniqueOrderId(), new BigDecimal("5.00"), "EUR"));
+		Payment payment = this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("129.90"), "EUR"));
+		this.payments.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("5.00"), "EUR"));
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -58,9 +52,38 @@ class PaymentControllerIntegrationTests {
 	}
 
 	@Test
+	void returnsAPaymentById() {
+		Payment payment = this.payments.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("7"), "JPY"));
+
+		this.client.get()
+			.uri("/api/payments/{id}", payment.getId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"id\":\"" + payment.getId() + "\"")
+				.contains("\"amount\":{\"amount\":7,\"currency\":\"JPY\"}"));
+	}
+
+	@Test
+	void writesTheAmountWithTheDecimalsOfItsCurrency() {
+		String orderId = uniqueOrderId();
+		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("12.5"), "KWD"));
+
+		this.client.get()
+			.uri("/api/payments?orderId={orderId}", orderId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"amount\":{\"amount\":12.500,\"currency\":\"KWD\"}"));
+	}
+
+	@Test
 	void showsWhyAPaymentWasDeclined() {
 		String orderId = uniqueOrderId();
-		this.payments.save(Payment.declined(orderId, new BigDecimal("9999.00"), "EUR", "INSUFFICIENT_FUNDS"));
+		this.payments.saveAndFlush(
+				Payment.declined(orderId, new BigDecimal("9999.00"), "EUR", DeclineReason.INSUFFICIENT_FUNDS));
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -81,7 +104,7 @@ class PaymentControllerIntegrationTests {
 		String orderId = uniqueOrderId();
 		Payment payment = Payment.approved(orderId, new BigDecimal("20.00"), "EUR");
 		payment.refund();
-		this.payments.save(payment);
+		this.payments.saveAndFlush(payment);
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -98,10 +121,10 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void storesAtMostOnePaymentPerOrder() {
 		String orderId = uniqueOrderId();
-		this.payments.save(Payment.approved(orderId, new BigDecimal("20.00"), "EUR"));
+		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR"));
 
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.payments.save(Payment.approved(orderId, new BigDecimal("20.00"), "EUR")));
+			.isThrownBy(() -> this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR")));
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
 			.exchange()
@@ -124,12 +147,34 @@ class PaymentControllerIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/not-found")
 			.jsonPath("$.status")
 			.isEqualTo(404)
 			.jsonPath("$.title")
 			.isEqualTo("Unknown payment")
 			.jsonPath("$.orderId")
-			.isEqualTo(orderId);
+			.isEqualTo(orderId)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/payments");
+	}
+
+	@Test
+	void returnsNotFoundProblemForAnUnknownPaymentId() {
+		UUID unknown = UUID.randomUUID();
+
+		this.client.get()
+			.uri("/api/payments/{id}", unknown)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/not-found")
+			.jsonPath("$.paymentId")
+			.isEqualTo(unknown.toString());
 	}
 
 	@Test
@@ -142,6 +187,10 @@ class PaymentControllerIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+			.jsonPath("$.field")
+			.isEqualTo("orderId")
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat(detail).asString().contains("orderId"));
 	}
@@ -154,7 +203,12 @@ class PaymentControllerIntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("orderId");
 	}
 
 	private static String uniqueOrderId() {
