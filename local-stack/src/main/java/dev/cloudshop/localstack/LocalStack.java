@@ -199,24 +199,44 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Waits until the gateway reaches every service through Eureka: a service is only of
-	 * use once it is registered and the gateway has fetched the registry.
+	 * use once all its instances are registered and the gateway has fetched the registry.
+	 * The gateway is only asked once Eureka lists the service, so that the probes do not
+	 * open its circuit breaker.
 	 */
 	private void awaitRoutes(long start) {
 		long deadline = start + this.options.readyTimeout().toNanos();
 		for (SuiteService service : SuiteService.BUSINESS) {
-			if (instancesOf(service).isEmpty()) {
+			int expected = instancesOf(service).size();
+			if (expected == 0) {
 				say(String.format("  %-22s left out: start it yourself, it registers with Eureka", service.name()));
 				continue;
 			}
-			while (!routes(service)) {
+			while (registeredInstances(service) < expected || !routes(service)) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("The gateway does not reach " + service.name() + " after "
 							+ this.options.readyTimeout().toSeconds() + " s; see " + this.options.logDir());
 				}
-				sleep(250);
+				sleep(1000);
 			}
 		}
 		say(String.format("  %-22s routes to every service  %5.1f s", "gateway", seconds(start)));
+	}
+
+	private int registeredInstances(SuiteService service) {
+		try {
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create(eurekaUrl() + "/eureka/apps/" + service.name().toUpperCase()))
+					.header("Accept", "application/json")
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return 0;
+			}
+			return response.body().split("\"status\":\"UP\"", -1).length - 1;
+		}
+		catch (Exception ex) {
+			return 0;
+		}
 	}
 
 	private boolean routes(SuiteService service) {

@@ -39,10 +39,13 @@ final class SmtpServer {
 		if (!Files.exists(this.jar)) {
 			throw new IllegalStateException("Not built yet: " + this.jar + ". Build with ./mvnw -DskipTests package.");
 		}
-		this.process = ManagedProcess.start("smtp", List.of(this.java, "-Xmx64m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Dgreenmail.setup.test.smtp", "-Dgreenmail.smtp.port=" + this.smtpPort,
-				"-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
-				"-Dgreenmail.api.port=" + this.apiPort, "-jar", this.jar.toString()), Map.of(), workingDir, logFile);
+		this.process = ManagedProcess.start("smtp",
+				List.of(this.java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+						"-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
+						"-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled",
+						"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.apiPort, "-jar",
+						this.jar.toString()),
+				Map.of(), workingDir, logFile);
 	}
 
 	boolean isReady() {

@@ -80,6 +80,10 @@ public class Problems {
 	 * @return the client's path
 	 */
 	public static String originalPath(ServerWebExchange exchange) {
+		String asked = exchange.getAttribute(RequestIdFilter.PATH_ATTRIBUTE);
+		if (asked != null) {
+			return asked;
+		}
 		Set<URI> originals = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
 		if (originals != null && !originals.isEmpty()) {
 			return originals.iterator().next().getRawPath();

@@ -28,6 +28,9 @@ public class RequestIdFilter implements WebFilter, Ordered {
 	/** The exchange attribute that holds the id. */
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+	/** The exchange attribute that holds the path the client asked for. */
+	public static final String PATH_ATTRIBUTE = RequestIdFilter.class.getName() + ".path";
+
 	private static final Logger logger = LoggerFactory.getLogger("gateway.access");
 
 	// Anything else (too long, control characters, spaces) could forge log lines.
@@ -48,6 +51,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
 			.build();
 		ServerWebExchange withId = exchange.mutate().request(request).build();
 		withId.getAttributes().put(ATTRIBUTE, requestId);
+		withId.getAttributes().put(PATH_ATTRIBUTE, request.getPath().value());
 		withId.getResponse().getHeaders().set(HEADER, requestId);
 		long start = System.nanoTime();
 		return chain.filter(withId)

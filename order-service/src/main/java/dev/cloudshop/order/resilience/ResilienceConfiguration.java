@@ -16,6 +16,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfig
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -40,6 +41,16 @@ class ResilienceConfiguration {
 	}
 
 	/**
+	 * The plain builder everything else gets, the Eureka client's own among them: it
+	 * talks to the registry by address, not by service name.
+	 */
+	@Bean
+	@Primary
+	RestClient.Builder restClientBuilder(RestClientBuilderConfigurer configurer) {
+		return configurer.configure(RestClient.builder());
+	}
+
+	/**
 	 * Boot's client builder (its JSON settings: unknown fields in an answer are ignored),
 	 * resolving service names through Eureka.
 	 */
@@ -60,12 +71,12 @@ class ResilienceConfiguration {
 	}
 
 	@Bean
-	RestClient inventoryRestClient(RestClient.Builder loadBalanced, DependencyProperties properties) {
+	RestClient inventoryRestClient(@LoadBalanced RestClient.Builder loadBalanced, DependencyProperties properties) {
 		return client(loadBalanced, "http://inventory-service", properties.inventory());
 	}
 
 	@Bean
-	RestClient paymentRestClient(RestClient.Builder loadBalanced, DependencyProperties properties) {
+	RestClient paymentRestClient(@LoadBalanced RestClient.Builder loadBalanced, DependencyProperties properties) {
 		return client(loadBalanced, "http://payment-service", properties.payment());
 	}
 
