@@ -39,11 +39,20 @@ final class Gateway {
 	}
 
 	Response post(String path, String contentType, byte[] body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		return post(path, contentType, body, Map.of());
+	}
+
+	Response post(String path, String contentType, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build());
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	Response postJson(String path, Object body, Map<String, String> headers) {
+		return post(path, "application/json", json.writeValueAsBytes(body), headers);
 	}
 
 	private Response send(HttpRequest request) {

@@ -2,6 +2,7 @@ package dev.cloudshop.notification;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.testinfra.RealKafka;
 import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
 class NotificationServiceApplicationTests {
 
 	@Autowired
@@ -43,7 +44,9 @@ class NotificationServiceApplicationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
+			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes")
+				.contains("notifications_sent_total{type=\"OrderProcessed\"}")
+				.contains("kafka_consumer_"));
 	}
 
 }

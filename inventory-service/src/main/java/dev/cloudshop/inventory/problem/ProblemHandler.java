@@ -136,6 +136,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
+			// Spring's own problems (405, 406, 415...) arrive here without a type.
+			if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+				HttpStatus status = HttpStatus.resolve(statusCode.value());
+				problem
+					.setType(Problems.type((status != null) ? status.name().toLowerCase().replace('_', '-') : "error"));
+			}
 			addTraceId(problem);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -22,7 +22,6 @@ import org.springframework.util.Assert;
 public class Notification {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.UUID)
 	private UUID id;
 
 	@Column(nullable = false, unique = true)
@@ -34,39 +33,63 @@ public class Notification {
 	@Column(nullable = false)
 	private String eventType;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Channel channel;
+
 	@Column(nullable = false)
 	private String recipient;
 
 	@Column(nullable = false)
 	private String subject;
 
+	private String body;
+
 	@Column(nullable = false)
 	private Instant createdAt;
+
+	private Instant sentAt;
 
 	protected Notification() {
 	}
 
 	/**
-	 * A notification made now.
+	 * An email notification made now, not sent yet.
 	 * @param eventId the id of the event it answers (its {@code ce_id})
 	 * @param orderId the order the event is about
 	 * @param eventType the event's type, such as {@code OrderProcessed}
 	 * @param recipient the email address it goes to
 	 * @param subject the subject line
+	 * @param body the plain-text body
 	 */
-	public Notification(String eventId, String orderId, String eventType, String recipient, String subject) {
+	public Notification(String eventId, String orderId, String eventType, String recipient, String subject,
+			String body) {
 		Assert.hasText(eventId, "eventId must not be blank");
 		Assert.hasText(orderId, "orderId must not be blank");
 		Assert.hasText(eventType, "eventType must not be blank");
 		Assert.hasText(recipient, "recipient must not be blank");
 		Assert.hasText(subject, "subject must not be blank");
+		Assert.hasText(body, "body must not be blank");
+		// Chosen here, not by the database: the insert that skips duplicates
+		// is native SQL.
+		this.id = UUID.randomUUID();
 		this.eventId = eventId;
 		this.orderId = orderId;
 		this.eventType = eventType;
+		this.channel = Channel.EMAIL;
 		this.recipient = recipient;
 		this.subject = subject;
-		// PostgreSQL keeps microseconds: truncate, so what is read back equals this.
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.body = body;
+		this.createdAt = now();
+	}
+
+	/**
+	 * The current time as PostgreSQL keeps it: truncated to microseconds, so that what is
+	 * read back equals what was written.
+	 * @return now
+	 */
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public UUID getId() {
@@ -85,6 +108,10 @@ public class Notification {
 		return this.eventType;
 	}
 
+	public Channel getChannel() {
+		return this.channel;
+	}
+
 	public String getRecipient() {
 		return this.recipient;
 	}
@@ -93,8 +120,29 @@ public class Notification {
 		return this.subject;
 	}
 
+	public String getBody() {
+		return this.body;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/**
+	 * @return when the mail server accepted it, or {@code null} for a notification kept
+	 * from before this was recorded
+	 */
+	public Instant getSentAt() {
+		return this.sentAt;
+	}
+
+	/**
+	 * How a notification reaches the customer.
+	 */
+	public enum Channel {
+
+		EMAIL
+
 	}
 
 }

@@ -1,4 +1,5 @@
 /**
- * Notifications: what the customer was told about their order, one per order event.
+ * Notifications: what the customer was told about their order, one per order event read
+ * from Kafka, recorded and emailed.
  */
 package dev.cloudshop.notification.notification;

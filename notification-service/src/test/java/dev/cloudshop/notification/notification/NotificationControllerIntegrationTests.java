@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.notification.RealSmtp;
+import dev.cloudshop.testinfra.RealKafka;
 import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,18 +13,19 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
 class NotificationControllerIntegrationTests {
+
+	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 	@Autowired
 	RestTestClient client;
@@ -30,15 +33,18 @@ class NotificationControllerIntegrationTests {
 	@Autowired
 	Notifications notifications;
 
+	@Autowired
+	TransactionTemplate transaction;
+
 	@Test
 	void listsTheNotificationsOfAnOrderOldestFirst() {
 		String orderId = uniqueId();
-		Notification placed = this.notifications.save(
-				new Notification(uniqueId(), orderId, "OrderProcessed", "ada@example.com", "Your order is on its way"));
-		Notification failed = this.notifications.save(new Notification(uniqueId(), orderId, "OrderFailed",
-				"ada@example.com", "We could not complete your order"));
-		this.notifications.save(new Notification(uniqueId(), uniqueId(), "OrderProcessed", "bob@example.com",
-				"Your order is on its way"));
+		Notification placed = add(new Notification(uniqueId(), orderId, "OrderProcessed", "ada@example.com",
+				"Your order is on its way", "Hello"));
+		Notification failed = add(new Notification(uniqueId(), orderId, "OrderFailed", "ada@example.com",
+				"We could not complete your order", "Hello"));
+		add(new Notification(uniqueId(), uniqueId(), "OrderProcessed", "bob@example.com", "Your order is on its way",
+				"Hello"));
 		assertThat(failed.getCreatedAt()).isAfter(placed.getCreatedAt());
 
 		this.client.get()
@@ -54,18 +60,22 @@ class NotificationControllerIntegrationTests {
 					    "eventId": "%s",
 					    "orderId": "%s",
 					    "eventType": "OrderProcessed",
+					    "channel": "EMAIL",
 					    "recipient": "ada@example.com",
 					    "subject": "Your order is on its way",
-					    "createdAt": "%s"
+					    "createdAt": "%s",
+					    "sentAt": null
 					  },
 					  {
 					    "id": "%s",
 					    "eventId": "%s",
 					    "orderId": "%s",
 					    "eventType": "OrderFailed",
+					    "channel": "EMAIL",
 					    "recipient": "ada@example.com",
 					    "subject": "We could not complete your order",
-					    "createdAt": "%s"
+					    "createdAt": "%s",
+					    "sentAt": null
 					  }
 					]
 					""".formatted(placed.getId(), placed.getEventId(), orderId, placed.getCreatedAt(), failed.getId(),
@@ -87,44 +97,96 @@ class NotificationControllerIntegrationTests {
 	void storesAtMostOneNotificationPerEvent() {
 		String eventId = uniqueId();
 		String orderId = uniqueId();
-		this.notifications
-			.save(new Notification(eventId, orderId, "OrderProcessed", "ada@example.com", "Your order is on its way"));
+		Notification first = new Notification(eventId, orderId, "OrderProcessed", "ada@example.com",
+				"Your order is on its way", "Hello");
+		Notification again = new Notification(eventId, orderId, "OrderProcessed", "ada@example.com",
+				"Your order is on its way", "Hello again");
 
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.notifications
-			.save(new Notification(eventId, orderId, "OrderProcessed", "ada@example.com", "Your order is on its way")));
-		this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.length()")
-			.isEqualTo(1);
+		Boolean added = this.transaction.execute((status) -> this.notifications.addIfAbsent(first));
+		Boolean addedAgain = this.transaction.execute((status) -> this.notifications.addIfAbsent(again));
+
+		assertThat(added).isTrue();
+		assertThat(addedAgain).isFalse();
+
+		assertThat(this.notifications.findByOrderIdOrderByCreatedAtAsc(orderId)).singleElement().satisfies((stored) -> {
+			assertThat(stored.getId()).isEqualTo(first.getId());
+			assertThat(stored.getBody()).isEqualTo("Hello");
+		});
 	}
 
 	@Test
 	void returnsBadRequestProblemWithoutOrderId() {
 		this.client.get()
 			.uri("/api/notifications")
+			.header("traceparent", TRACEPARENT)
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+			.jsonPath("$.field")
+			.isEqualTo("orderId")
 			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().contains("orderId"));
+			.isEqualTo("orderId is required")
+			.jsonPath("$.traceId")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
 	@Test
 	void returnsBadRequestProblemForBlankOrderId() {
 		this.client.get()
 			.uri("/api/notifications?orderId=")
+			.header("traceparent", TRACEPARENT)
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+			.jsonPath("$.field")
+			.isEqualTo("orderId")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must not be blank")
+			.jsonPath("$.traceId")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	@Test
+	void returnsNotFoundProblemForAnUnknownPath() {
+		this.client.get()
+			.uri("/api/notifications/nothing-here")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/not-found");
+	}
+
+	@Test
+	void returnsMethodNotAllowedProblemForAPost() {
+		this.client.post()
+			.uri("/api/notifications?orderId={orderId}", uniqueId())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/method-not-allowed");
+	}
+
+	private Notification add(Notification notification) {
+		this.transaction.executeWithoutResult((status) -> this.notifications.addIfAbsent(notification));
+		return notification;
 	}
 
 	private static String uniqueId() {

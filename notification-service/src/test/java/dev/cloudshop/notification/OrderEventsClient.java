@@ -1,0 +1,103 @@
+package dev.cloudshop.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes records to the order events topic the way order-service does, and reads what
+ * the service dead-lettered, straight through the Kafka clients.
+ */
+public final class OrderEventsClient implements AutoCloseable {
+
+	public static final String TOPIC = "order-events";
+
+	public static final String DEAD_LETTER_TOPIC = "order-events.DLT";
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final KafkaConsumer<String, byte[]> deadLetterConsumer;
+
+	private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+
+	public OrderEventsClient(String bootstrapServers) {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+				new StringSerializer(), new ByteArraySerializer());
+		this.deadLetterConsumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		this.deadLetterConsumer.subscribe(List.of(DEAD_LETTER_TOPIC));
+	}
+
+	/**
+	 * The CloudEvents headers order-service sends, with a W3C trace context.
+	 * @param id the {@code ce_id}
+	 * @param type the {@code ce_type}
+	 * @return the headers
+	 */
+	public static Map<String, String> cloudEventHeaders(String id, String type) {
+		return cloudEventHeaders(id, type, "4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	/**
+	 * The CloudEvents headers order-service sends, with a W3C trace context.
+	 * @param id the {@code ce_id}
+	 * @param type the {@code ce_type}
+	 * @param traceId the trace the event belongs to, 32 hex digits
+	 * @return the headers
+	 */
+	public static Map<String, String> cloudEventHeaders(String id, String type, String traceId) {
+		return Map.of("ce_id", id, "ce_type", type, "ce_source", "/order-service", "ce_time", "2026-11-22T10:00:00Z",
+				"ce_specversion", "1.0", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+	}
+
+	/**
+	 * Publishes a record and waits until the broker has it.
+	 * @param key the key, the order id
+	 * @param headers the headers
+	 * @param value the value, UTF-8 encoded
+	 */
+	public void send(String key, Map<String, String> headers, String value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key,
+				(value != null) ? value.getBytes(StandardCharsets.UTF_8) : null);
+		headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+		try {
+			this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish to " + TOPIC, ex);
+		}
+	}
+
+	/**
+	 * Reads the dead-letter topic for a while.
+	 * @param key a key
+	 * @return every dead letter seen so far with that key
+	 */
+	public synchronized List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+		this.deadLetterConsumer.poll(Duration.ofMillis(500)).forEach(this.deadLetters::add);
+		return this.deadLetters.stream().filter((record) -> key.equals(record.key())).toList();
+	}
+
+	@Override
+	public synchronized void close() {
+		this.producer.close();
+		this.deadLetterConsumer.close();
+	}
+
+}
