@@ -7,12 +7,12 @@ import dev.cloudshop.localstack.StackOptions;
 
 /**
  * The one stack every end-to-end test class shares: started on first use with the same
- * launcher a developer runs, its ports moved by 10000 so it can run beside a developer's
+ * launcher a developer runs, its ports moved by 20000 so it can run beside a developer's
  * own stack, and stopped when the test JVM exits.
  */
 final class RunningSuite {
 
-	static final int PORT_OFFSET = 10000;
+	static final int PORT_OFFSET = 20000;
 
 	private static LocalStack stack;
 
