@@ -166,4 +166,32 @@ class GatewayEndToEndTests {
 		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void publishesThePublicApiOfEachServiceThroughTheGateway() {
+		assertThat(gateway.get("/openapi/order-service").json().get("paths").has("/api/orders")).isTrue();
+		assertThat(gateway.get("/openapi/inventory-service").json().get("paths").has("/api/products")).isTrue();
+		assertThat(gateway.get("/openapi/inventory-service").json().get("paths").has("/api/reservations"))
+			.as("internal endpoints stay out of the public document")
+			.isFalse();
+		assertThat(gateway.get("/openapi/payment-service").json().get("paths").has("/api/payments")).isTrue();
+		assertThat(gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+	}
+
+	@Test
+	void answersMalformedJsonToAnyServiceWithABadRequestProblem() {
+		byte[] malformed = "{\"orderId\": \"o-1\", \"lines\": [".getBytes();
+		for (String url : List.of(stack.instanceUrl("inventory-service", 0) + "/api/reservations",
+				stack.instanceUrl("payment-service", 0) + "/api/payments",
+				stack.instanceUrl("inventory-service", 0) + "/admin/products")) {
+			Gateway.Response response = new Gateway(url).post("", "application/json", malformed);
+			assertThat(response.status()).as(url).isEqualTo(400);
+			assertThat(response.contentType()).as(url).isEqualTo("application/problem+json");
+			assertThat(response.body()).as(url).doesNotContain("Exception").doesNotContain("at dev.cloudshop");
+		}
+		Gateway.Response order = gateway.post("/api/orders", "application/json", malformed,
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		assertThat(order.status()).isEqualTo(400);
+		assertThat(order.contentType()).isEqualTo("application/problem+json");
+	}
+
 }
