@@ -36,6 +36,26 @@ class ImageServiceApplicationTests {
 	}
 
 	@Test
+	void publishesItsPublicApiForTheGateway() {
+		this.client.get()
+			.uri("/v3/api-docs/public")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.servers[0].url")
+			.isEqualTo("/")
+			.jsonPath("$.paths['/api/images'].get")
+			.exists()
+			.jsonPath("$.paths['/api/images'].post.requestBody.content['multipart/form-data'].schema.properties.file")
+			.exists()
+			.jsonPath("$.paths['/api/images/{id}'].delete")
+			.exists()
+			.jsonPath("$.paths['/api/images/{id}/{rendition}'].get")
+			.exists();
+	}
+
+	@Test
 	void exposesPrometheusMetrics() {
 		this.client.get()
 			.uri("/actuator/prometheus")

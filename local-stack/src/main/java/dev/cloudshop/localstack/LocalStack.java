@@ -140,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("SMTP_HOST", "localhost");
 		environment.put("SMTP_PORT", String.valueOf(this.smtp.smtpPort()));
+		environment.put("IMAGE_MAX_CONCURRENT_DECODES", "1");
 		instance.service().databaseName().ifPresent((database) -> {
 			environment.put("DB_URL", "jdbc:postgresql://localhost:" + this.options.postgresPort() + "/" + database);
 			environment.put("DB_USER", database);

@@ -17,4 +17,6 @@ interface Images extends Repository<Image, UUID> {
 
 	Image save(Image image);
 
+	void delete(Image image);
+
 }

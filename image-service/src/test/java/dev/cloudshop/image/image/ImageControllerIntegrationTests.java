@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.image.ProductImages;
+import dev.cloudshop.image.Uploads;
 import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,33 +27,35 @@ class ImageControllerIntegrationTests {
 	@Autowired
 	RestTestClient client;
 
-	@Autowired
-	Images images;
-
 	@Test
-	void returnsAnImagesMetadataById() {
+	void returnsAnImagesMetadataWithItsRenditionUrlsById() {
 		String owner = uniqueOwner();
-		Image image = this.images.save(new Image(owner, "image/png", 800, 600));
+		ImageView image = upload(owner, ProductImages.png("Flower Pot", 800, 600), "pot.png");
 
-		this.client.get().uri("/api/images/{id}", image.getId()).exchange().expectStatus().isOk().expectBody().json("""
+		this.client.get().uri("/api/images/{id}", image.id()).exchange().expectStatus().isOk().expectBody().json("""
 				{
-				  "id": "%s",
-				  "owner": "%s",
+				  "id": "%1$s",
+				  "owner": "%2$s",
 				  "contentType": "image/png",
 				  "width": 800,
 				  "height": 600,
-				  "createdAt": "%s"
+				  "renditions": {
+				    "original": "/api/images/%1$s/original",
+				    "medium": "/api/images/%1$s/medium",
+				    "thumbnail": "/api/images/%1$s/thumbnail"
+				  },
+				  "createdAt": "%3$s"
 				}
-				""".formatted(image.getId(), owner, image.getCreatedAt()), JsonCompareMode.STRICT);
+				""".formatted(image.id(), owner, image.createdAt()), JsonCompareMode.STRICT);
 	}
 
 	@Test
 	void listsOnlyTheOwnersImagesNewestFirst() {
 		String owner = uniqueOwner();
-		Image older = this.images.save(new Image(owner, "image/png", 800, 600));
-		Image newer = this.images.save(new Image(owner, "image/webp", 400, 300));
-		this.images.save(new Image(uniqueOwner(), "image/jpeg", 100, 100));
-		assertThat(newer.getCreatedAt()).isAfter(older.getCreatedAt());
+		ImageView older = upload(owner, ProductImages.jpeg("Desk Lamp", 800, 600), "lamp.jpg");
+		ImageView newer = upload(owner, ProductImages.webp(400, 300, 0xFF884422), "lamp.webp");
+		upload(uniqueOwner(), ProductImages.jpeg("Kettle", 100, 100), "kettle.jpg");
+		assertThat(newer.createdAt()).isAfter(older.createdAt());
 
 		this.client.get()
 			.uri("/api/images?owner={owner}", owner)
@@ -62,13 +66,15 @@ class ImageControllerIntegrationTests {
 			.jsonPath("$.length()")
 			.isEqualTo(2)
 			.jsonPath("$[0].id")
-			.isEqualTo(newer.getId().toString())
+			.isEqualTo(newer.id().toString())
 			.jsonPath("$[0].contentType")
 			.isEqualTo("image/webp")
 			.jsonPath("$[0].width")
 			.isEqualTo(400)
+			.jsonPath("$[0].renditions.thumbnail")
+			.isEqualTo("/api/images/" + newer.id() + "/thumbnail")
 			.jsonPath("$[1].id")
-			.isEqualTo(older.getId().toString())
+			.isEqualTo(older.id().toString())
 			.jsonPath("$[1].owner")
 			.isEqualTo(owner);
 	}
@@ -98,8 +104,12 @@ class ImageControllerIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(404)
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/not-found")
 			.jsonPath("$.title")
 			.isEqualTo("Unknown image")
+			.jsonPath("$.instance")
+			.isEqualTo("/api/images/" + id)
 			.jsonPath("$.imageId")
 			.isEqualTo(id.toString());
 	}
@@ -115,7 +125,11 @@ class ImageControllerIntegrationTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo(400);
+			.isEqualTo(400)
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/malformed-request")
+			.jsonPath("$.field")
+			.isEqualTo("id");
 	}
 
 	@Test
@@ -128,19 +142,41 @@ class ImageControllerIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("owner")
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat(detail).asString().contains("owner"));
 	}
 
 	@Test
-	void returnsBadRequestProblemForBlankOwner() {
-		this.client.get()
-			.uri("/api/images?owner=")
+	void returnsBadRequestProblemForBlankOrInvalidOwner() {
+		for (String owner : new String[] { "", "../../etc/passwd", "a".repeat(65) }) {
+			this.client.get()
+				.uri("/api/images?owner={owner}", owner)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+				.jsonPath("$.field")
+				.isEqualTo("owner");
+		}
+	}
+
+	private ImageView upload(String owner, byte[] file, String fileName) {
+		return this.client.post()
+			.uri("/api/images")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(Uploads.of(owner, file, fileName, "application/octet-stream"))
 			.exchange()
 			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.isCreated()
+			.expectBody(ImageView.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static String uniqueOwner() {
