@@ -27,6 +27,7 @@ final class RunningSuite {
 				.withWorkDir(workDir)
 				.withPortOffset(PORT_OFFSET)
 				.withInstances("inventory-service", 2)
+				.withInstances("image-service", 2)
 				.withReset(true);
 			stack = LocalStack.start(options);
 			System.out.printf("The suite was ready in %.1f s and holds %d MiB (PSS)%n",

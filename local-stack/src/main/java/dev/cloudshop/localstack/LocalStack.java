@@ -126,6 +126,7 @@ public final class LocalStack implements AutoCloseable {
 		recordPids();
 		awaitReady(start);
 		awaitRoutes(start);
+		addCatalogImages(start);
 		this.startupTime = Duration.ofNanos(System.nanoTime() - start);
 	}
 
@@ -221,6 +222,27 @@ public final class LocalStack implements AutoCloseable {
 			}
 		}
 		say(String.format("  %-22s routes to every service  %5.1f s", "gateway", seconds(start)));
+	}
+
+	private void addCatalogImages(long start) {
+		if (instancesOf(SuiteService.named("image-service")).isEmpty()
+				|| instancesOf(SuiteService.named("inventory-service")).isEmpty()) {
+			return;
+		}
+		try {
+			int added = new CatalogImages(gatewayUrl(), instanceUrl("inventory-service", 0)).addMissing();
+			if (added > 0) {
+				say(String.format("  %-22s %d product pictures drawn and uploaded  %5.1f s", "catalog", added,
+						seconds(start)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private int registeredInstances(SuiteService service) {
