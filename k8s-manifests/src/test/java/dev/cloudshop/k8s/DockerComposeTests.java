@@ -1,0 +1,213 @@
+package dev.cloudshop.k8s;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml, the Dockerfiles and .dockerignore, checked against the services'
+ * own configuration: a renamed variable, a moved port or a new dependency fails here
+ * before it fails a {@code docker compose up}.
+ */
+class DockerComposeTests {
+
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?}");
+
+	private final Map<String, Object> compose = Yaml.loadAll(Project.file("docker-compose.yml")).get(0);
+
+	@Test
+	void everyServiceIsBuiltFromItsModulesDockerfileAndTaggedAsKubernetesExpects() {
+		for (String name : ServiceConfig.SERVICES) {
+			Map<String, Object> service = service(name);
+			assertThat(Yaml.string(service, "build", "context")).isEqualTo(".");
+			assertThat(Yaml.string(service, "build", "dockerfile")).isEqualTo(name + "/Dockerfile");
+			assertThat(Yaml.string(service, "image")).isEqualTo("cloudshop/" + name + ":${TAG:-latest}");
+		}
+	}
+
+	@Test
+	void everyEnvironmentVariableIsOneTheServiceReadsAndEveryConnectionIsSet() {
+		List<String> errors = new ArrayList<>();
+		for (ServiceConfig config : ServiceConfig.all()) {
+			Map<String, String> environment = environment(config.name());
+			environment.keySet()
+				.stream()
+				.filter((variable) -> !config.reads(variable))
+				.forEach((variable) -> errors.add(config.name() + " is given " + variable
+						+ ", which is neither a placeholder nor a property of its application.yml"));
+			config.connections()
+				.stream()
+				.filter((variable) -> !environment.containsKey(variable))
+				.forEach((variable) -> errors.add(config.name() + " needs " + variable));
+			if (config.advertisedHost() != null && !"true".equals(environment.get("EUREKA_INSTANCE_PREFERIPADDRESS"))
+					&& !config.name().equals(environment.get(config.advertisedHost()))) {
+				errors.add(config.name() + " must register under its IP address or its own service name");
+			}
+		}
+		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	void everyConnectionReachesAComposeServiceThatStartsFirst() {
+		Map<String, Integer> listening = Map.of("postgres", 5432, "kafka", 9092, "smtp", 3025);
+		List<String> errors = new ArrayList<>();
+		for (ServiceConfig config : ServiceConfig.all()) {
+			Map<String, String> environment = environment(config.name());
+			Set<String> needed = new TreeSet<>();
+			for (String variable : config.connections()) {
+				for (Endpoint endpoint : Endpoint.of(variable, environment, config)) {
+					int port = ServiceConfig.SERVICES.contains(endpoint.host())
+							? ServiceConfig.of(endpoint.host()).port() : listening.getOrDefault(endpoint.host(), -1);
+					if (!this.services().containsKey(endpoint.host()) || port != endpoint.port()) {
+						errors.add(config.name() + " " + variable + ": nothing listens on " + endpoint);
+					}
+					needed.add(endpoint.host());
+				}
+			}
+			// The gateway starts last, so that once it is healthy every route has a
+			// service.
+			needed.addAll(config.routedServices());
+			Map<String, Object> dependsOn = Yaml.map(service(config.name()), "depends_on");
+			for (String dependency : needed) {
+				if (!"service_healthy".equals(Yaml.string(dependsOn, dependency, "condition"))) {
+					errors.add(config.name() + " must wait for " + dependency + " to be healthy");
+				}
+			}
+		}
+		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	void everyServiceUsesItsOwnDatabaseAndRoleWithThePasswordPostgresGivesIt() {
+		Map<String, String> postgres = environment("postgres");
+		Map<String, String> created = KubernetesOverlayTests.InitScript.databases();
+		List<String> errors = new ArrayList<>();
+		for (ServiceConfig config : ServiceConfig.all()) {
+			config.database().ifPresent((database) -> {
+				Map<String, String> environment = environment(config.name());
+				if (!("jdbc:postgresql://postgres:5432/" + database).equals(environment.get("DB_URL"))
+						|| !database.equals(environment.get("DB_USER"))) {
+					errors.add(config.name() + " must use the database and role " + database);
+				}
+				String variable = created.get(database);
+				if (variable == null || !environment.get("DB_PASSWORD").equals(postgres.get(variable))) {
+					errors.add(config.name() + "'s DB_PASSWORD must be postgres's " + variable);
+				}
+			});
+		}
+		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	void onlyTheGatewayEurekaAndTheMailApiArePublishedOnMovablePorts() {
+		Map<String, String> published = new LinkedHashMap<>();
+		services().forEach((name, service) -> {
+			for (Object port : (List<?>) Yaml.asMap(service).getOrDefault("ports", List.of())) {
+				published.put(name, port.toString());
+			}
+		});
+		assertThat(published).containsOnly(
+				Map.entry("gateway-service",
+						"127.0.0.1:${GATEWAY_PORT:-8080}:" + ServiceConfig.of("gateway-service").port()),
+				Map.entry("discovery-service",
+						"127.0.0.1:${EUREKA_PORT:-8761}:" + ServiceConfig.of("discovery-service").port()),
+				Map.entry("smtp", "127.0.0.1:${SMTP_API_PORT:-8025}:8025"));
+	}
+
+	@Test
+	void memoryLimitsFitAnEightGigabyteLaptop() {
+		long total = 0;
+		for (Map.Entry<String, Object> entry : services().entrySet()) {
+			Object limit = Yaml.asMap(entry.getValue()).get("mem_limit");
+			assertThat(limit).as(entry.getKey() + " has a mem_limit").isNotNull();
+			total += bytes(limit.toString());
+		}
+		assertThat(total).as("the sum of every mem_limit").isLessThanOrEqualTo(6L << 30);
+	}
+
+	@Test
+	void everyDockerfileBuildsItsServicesJarIntoLayersOnItsPort() {
+		List<String> errors = new ArrayList<>();
+		String dockerignore = Yaml.read(Project.file(".dockerignore"));
+		for (ServiceConfig config : ServiceConfig.all()) {
+			String name = config.name();
+			String dockerfile = Yaml.read(Project.file(name + "/Dockerfile"));
+			String jar = name + "/target/" + name + ".jar";
+			List<String> expected = List.of("FROM eclipse-temurin:25-jre AS layers", "COPY " + jar + " app.jar",
+					"extract --layers --launcher", "ENV PORT=" + config.port(), "EXPOSE " + config.port(),
+					"USER 1000:1000", "/actuator/health/readiness",
+					"ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+			expected.stream()
+				.filter((line) -> !dockerfile.contains(line))
+				.forEach((line) -> errors.add(name + "/Dockerfile lacks: " + line));
+			List<String> layers = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+			int previous = -1;
+			for (String layer : layers) {
+				int position = dockerfile.indexOf("COPY --from=layers /build/extracted/" + layer + "/ ./");
+				if (position <= previous) {
+					errors.add(name + "/Dockerfile must copy the layers in the order " + layers);
+				}
+				previous = position;
+			}
+			if (!dockerignore.contains("!" + jar + "\n")) {
+				errors.add(".dockerignore must let " + jar + " through");
+			}
+		}
+		String smtp = Yaml.read(Project.file("docker/smtp/Dockerfile"));
+		String greenmail = "local-stack/target/greenmail/greenmail-standalone.jar";
+		assertThat(smtp).contains("COPY " + greenmail);
+		assertThat(dockerignore).contains("!" + greenmail + "\n");
+		assertThat(Yaml.read(Project.file("local-stack/pom.xml")))
+			.as("local-stack copies GreenMail where the SMTP image takes it from")
+			.contains("<destFileName>greenmail-standalone.jar</destFileName>")
+			.contains("<outputDirectory>${project.build.directory}/greenmail</outputDirectory>");
+		assertThat(errors).isEmpty();
+	}
+
+	private Map<String, Object> services() {
+		return Yaml.map(this.compose, "services");
+	}
+
+	private Map<String, Object> service(String name) {
+		Map<String, Object> service = Yaml.map(services(), name);
+		assertThat(service).as("compose service " + name).isNotEmpty();
+		return service;
+	}
+
+	/**
+	 * A compose service's environment, each value interpolated with its default as
+	 * {@code docker compose} does with nothing set.
+	 */
+	private Map<String, String> environment(String name) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		Yaml.map(service(name), "environment").forEach((variable, value) -> {
+			Matcher matcher = INTERPOLATION.matcher(String.valueOf(value).replace("$$", "\u0000"));
+			String interpolated = matcher
+				.replaceAll((match) -> Matcher.quoteReplacement((match.group(2) != null) ? match.group(2) : ""));
+			environment.put(variable, interpolated.replace("\u0000", "$"));
+		});
+		return environment;
+	}
+
+	private static long bytes(String size) {
+		Matcher matcher = Pattern.compile("(\\d+)([kmg]?)b?").matcher(size.toLowerCase());
+		assertThat(matcher.matches()).as("a size: " + size).isTrue();
+		long value = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2)) {
+			case "k" -> value << 10;
+			case "m" -> value << 20;
+			case "g" -> value << 30;
+			default -> value;
+		};
+	}
+
+}
