@@ -475,18 +475,33 @@ public final class LocalStack implements AutoCloseable {
 		}
 		List<ServiceInstance> reversed = new ArrayList<>(allInstances());
 		Collections.reverse(reversed);
-		reversed.parallelStream().forEach(ServiceInstance::stop);
-		this.kafka.stop();
-		this.smtp.stop();
+		reversed.parallelStream().forEach((instance) -> quietly(instance::stop));
+		quietly(this.kafka::stop);
+		quietly(this.smtp::stop);
 		if (this.postgres != null) {
-			this.postgres.close();
+			// After Ctrl-C the server may already be stopping on its own signal.
+			quietly(this.postgres::close);
 		}
+		quietly(() -> {
+			try {
+				Files.deleteIfExists(pidFile());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		say("Stopped every process.");
+	}
+
+	/**
+	 * Runs one shutdown step; a step that fails must not keep the others from running.
+	 */
+	private void quietly(Runnable step) {
 		try {
-			Files.deleteIfExists(pidFile());
+			step.run();
 		}
-		catch (IOException ex) {
-			// Nothing is left running; a stale pid file is only a hint for the next
-			// start.
+		catch (RuntimeException ex) {
+			say("  (while stopping: " + ex.getMessage() + ")");
 		}
 	}
 
