@@ -44,14 +44,6 @@ public class OrderPlacement {
 	}
 
 	/**
-	 * Stores the order, then runs the saga as far as it can go now.
-	 */
-	Order place(String customerId, String email, List<OrderLine> lines, String paymentToken) {
-		Order order = this.steps.create(customerId, email, lines);
-		return run(order.getId(), paymentToken);
-	}
-
-	/**
 	 * Creates the order only; {@link #run} takes it from there. The idempotency record
 	 * learns the order id in between.
 	 */

@@ -2,7 +2,6 @@ package dev.cloudshop.order.problem;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,11 +44,6 @@ public final class Problems {
 		if (fields.size() == 1) {
 			problem.setProperty("field", fields.get(0));
 		}
-		return problem;
-	}
-
-	static ProblemDetail withProperties(ProblemDetail problem, Map<String, Object> properties) {
-		properties.forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -56,10 +56,6 @@ public final class CallPolicy {
 		return translate(guarded(operation));
 	}
 
-	public CircuitBreaker.State circuitState() {
-		return this.circuitBreaker.getState();
-	}
-
 	private <T> Supplier<T> guarded(Supplier<T> operation) {
 		return CircuitBreaker.decorateSupplier(this.circuitBreaker,
 				Bulkhead.decorateSupplier(this.bulkhead, operation));
