@@ -1,5 +1,5 @@
 /**
- * What the gateway refuses before any service sees it: oversized bodies and paths that
- * try to escape their route.
+ * What the gateway refuses before any service sees it: oversized bodies, paths that try
+ * to escape their route, and requests beyond what a route can take at once.
  */
 package dev.cloudshop.gateway.limits;

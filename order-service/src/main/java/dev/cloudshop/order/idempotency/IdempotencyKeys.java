@@ -1,75 +1,91 @@
 package dev.cloudshop.order.idempotency;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Remembers each key with a fingerprint of its request and, once done, the response.
+ * The Idempotency-Key protocol of placing an order: a key is taken in the same
+ * transaction that creates its order, so there is never a key without an order (a request
+ * that dies before it commits leaves nothing, and its retry starts afresh), and a key is
+ * forgotten after the retention period.
  */
 @Component
 public class IdempotencyKeys {
 
+	private static final Logger logger = LoggerFactory.getLogger(IdempotencyKeys.class);
+
 	private final JdbcTemplate jdbc;
 
-	IdempotencyKeys(JdbcTemplate jdbc) {
+	private final IdempotencyProperties settings;
+
+	IdempotencyKeys(JdbcTemplate jdbc, IdempotencyProperties settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 	}
 
 	/**
-	 * Claims a key for a request, or tells what an earlier request with the key left.
+	 * Takes a key for a request and creates its order, or tells what an earlier request
+	 * with the key left. A concurrent request with the same key waits here until the
+	 * first one's transaction ends, then sees its order.
 	 * @param key the client's key
 	 * @param requestHash the request's fingerprint
+	 * @param createOrder creates the order (in this transaction) and answers its id
 	 * @return what to do
 	 */
 	@Transactional
-	public Claim claim(String key, String requestHash) {
-		int inserted = this.jdbc.update(
-				"insert into idempotency_key (key, request_hash, created_at) values (?, ?, ?) on conflict do nothing",
-				key, requestHash, Timestamp.from(Instant.now()));
+	public Claim claim(String key, String requestHash, Supplier<UUID> createOrder) {
+		Instant now = Instant.now();
+		// A key past its retention is a new key, even before the purge removed it.
+		this.jdbc.update("delete from idempotency_key where key = ? and created_at < ?", key,
+				Timestamp.from(now.minus(this.settings.retention())));
+		// The order id is filled in below, before this transaction commits: nobody else
+		// ever sees the placeholder.
+		int inserted = this.jdbc.update("""
+				insert into idempotency_key (key, request_hash, order_id, created_at)
+				values (?, ?, ?, ?) on conflict do nothing
+				""", key, requestHash, new UUID(0, 0), Timestamp.from(now));
 		if (inserted == 1) {
-			return new Claim.First();
+			UUID orderId = createOrder.get();
+			this.jdbc.update("update idempotency_key set order_id = ? where key = ?", orderId, key);
+			return new Claim.First(orderId);
 		}
-		return this.jdbc.queryForObject(
-				"select request_hash, order_id, response_status, response_body, created_at from idempotency_key"
-						+ " where key = ?",
-				(row, i) -> {
-					if (!row.getString("request_hash").equals(requestHash)) {
-						return new Claim.DifferentRequest();
-					}
-					int status = row.getInt("response_status");
-					if (row.wasNull()) {
-						String orderId = row.getString("order_id");
-						return new Claim.InProgress((orderId != null) ? UUID.fromString(orderId) : null,
-								row.getTimestamp("created_at").toInstant());
-					}
-					return new Claim.Completed(status, row.getString("response_body"));
-				}, key);
-	}
-
-	@Transactional
-	public void orderCreated(String key, UUID orderId) {
-		this.jdbc.update("update idempotency_key set order_id = ? where key = ?", orderId, key);
-	}
-
-	@Transactional
-	public void completed(String key, int status, String body) {
-		this.jdbc.update(
-				"update idempotency_key set response_status = ?, response_body = ?, completed_at = ? where key = ?",
-				status, body, Timestamp.from(Instant.now()), key);
+		return this.jdbc.queryForObject("select request_hash, order_id, created_at from idempotency_key where key = ?",
+				(row, i) -> row.getString("request_hash").equals(requestHash)
+						? new Claim.Earlier(row.getObject("order_id", UUID.class),
+								row.getTimestamp("created_at").toInstant())
+						: new Claim.DifferentRequest(),
+				key);
 	}
 
 	/**
-	 * Forgets a key whose request failed before an order existed, so the client may
-	 * retry.
+	 * Forgets the keys older than the retention period.
 	 */
+	@Scheduled(fixedDelayString = "${order.idempotency.purge-interval:10m}", initialDelay = 60_000)
 	@Transactional
-	public void release(String key) {
-		this.jdbc.update("delete from idempotency_key where key = ? and order_id is null", key);
+	public void purge() {
+		int purged = this.jdbc.update("delete from idempotency_key where created_at < ?",
+				Timestamp.from(Instant.now().minus(this.settings.retention())));
+		if (purged > 0) {
+			logger.info("Forgot {} Idempotency-Keys older than {}", purged, this.settings.retention());
+		}
+	}
+
+	/**
+	 * @return how long a key is remembered
+	 */
+	public Duration retention() {
+		return this.settings.retention();
 	}
 
 	/**
@@ -77,20 +93,16 @@ public class IdempotencyKeys {
 	 */
 	public sealed interface Claim {
 
-		/** No earlier request: go ahead. */
-		record First() implements Claim {
+		/** No earlier request: the order was created, go ahead with it. */
+		record First(UUID orderId) implements Claim {
 		}
 
 		/** The key was used for a different request. */
 		record DifferentRequest() implements Claim {
 		}
 
-		/** The first request is still running (or crashed while running). */
-		record InProgress(UUID orderId, Instant since) implements Claim {
-		}
-
-		/** The first request finished: replay its response. */
-		record Completed(int status, String body) implements Claim {
+		/** The same request came before (it may still be running): its order. */
+		record Earlier(UUID orderId, Instant since) implements Claim {
 		}
 
 	}

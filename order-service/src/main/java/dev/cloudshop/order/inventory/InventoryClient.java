@@ -3,6 +3,7 @@ package dev.cloudshop.order.inventory;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import tools.jackson.databind.JsonNode;
 
 import dev.cloudshop.order.resilience.CallPolicy;
@@ -64,17 +65,25 @@ public class InventoryClient {
 	}
 
 	/**
-	 * Gives held stock back; a reservation that was never made is nothing to release.
+	 * Gives held stock back; a reservation that was never made, or that expired, is
+	 * nothing to release.
+	 * @return whether the reservation is released (or was never made); {@code false} if
+	 * inventory-service refused because it is in another final state
 	 */
-	public void release(String orderId) {
+	public boolean release(String orderId) {
 		try {
 			this.policy.call(() -> this.http.post()
 				.uri("/api/reservations/{orderId}/release", orderId)
 				.retrieve()
 				.toBodilessEntity());
+			return true;
 		}
 		catch (HttpClientErrorException.NotFound ex) {
 			// Never reserved: nothing to give back.
+			return true;
+		}
+		catch (HttpClientErrorException.Conflict ex) {
+			return false;
 		}
 	}
 
@@ -91,12 +100,15 @@ public class InventoryClient {
 	 * A reservation as inventory-service answers it; fields this service does not read
 	 * are ignored.
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Reservation(String orderId, String status, List<PricedLine> lines, Money total) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record PricedLine(String sku, int quantity, Money unitPrice) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Money(BigDecimal amount, String currency) {
 	}
 

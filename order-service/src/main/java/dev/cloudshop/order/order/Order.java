@@ -63,6 +63,8 @@ public class Order {
 
 	private boolean paymentUnresolved;
 
+	private boolean stockReleasePending;
+
 	@Version
 	private long version;
 
@@ -146,10 +148,10 @@ public class Order {
 	}
 
 	/**
-	 * The order cannot be completed; whatever was reserved or charged has been given
-	 * back.
+	 * The order cannot be completed, and nothing was reserved or charged for it.
 	 * @param reason why
 	 * @param detail what happened, for people
+	 * @throws IllegalOrderTransitionException if the order is settled already
 	 */
 	public void fail(FailureReason reason, String detail) {
 		requireUnsettled();
@@ -160,21 +162,46 @@ public class Order {
 	}
 
 	/**
-	 * Fails an order whose charge outcome was never learned: a later check refunds the
-	 * charge if it did go through.
+	 * The order cannot be completed; its stock may be held and must be given back (no
+	 * charge was made).
 	 */
-	public void failWithUnresolvedPayment(FailureReason reason, String detail) {
+	public void failReleasingStock(FailureReason reason, String detail) {
 		fail(reason, detail);
+		this.stockReleasePending = true;
+	}
+
+	/**
+	 * The order cannot be completed; its stock may be held and a charge may have been
+	 * made: both are undone afterwards, the charge voided or refunded.
+	 */
+	public void failUndoingEverything(FailureReason reason, String detail) {
+		failReleasingStock(reason, detail);
 		this.paymentUnresolved = true;
 	}
 
 	/**
-	 * The charge of a failed order turned out refunded or never made.
+	 * The stock of a failed order was given back (or was never held).
+	 */
+	public void stockReleased() {
+		requireStatus(OrderStatus.FAILED);
+		this.stockReleasePending = false;
+		this.updatedAt = now();
+	}
+
+	/**
+	 * The charge of a failed order turned out refunded, voided or never made.
 	 */
 	public void paymentResolved() {
 		requireStatus(OrderStatus.FAILED);
 		this.paymentUnresolved = false;
 		this.updatedAt = now();
+	}
+
+	/**
+	 * @return whether something of a failed order is still to be undone
+	 */
+	public boolean isCompensationPending() {
+		return this.stockReleasePending || this.paymentUnresolved;
 	}
 
 	/**
@@ -196,14 +223,14 @@ public class Order {
 
 	private void requireStatus(OrderStatus... allowed) {
 		if (!Arrays.asList(allowed).contains(this.status)) {
-			throw new IllegalStateException(
+			throw new IllegalOrderTransitionException(
 					"Order " + this.id + " is " + this.status + ", not " + Arrays.toString(allowed));
 		}
 	}
 
 	private void requireUnsettled() {
 		if (this.status.isSettled()) {
-			throw new IllegalStateException("Order " + this.id + " is already " + this.status);
+			throw new IllegalOrderTransitionException("Order " + this.id + " is already " + this.status);
 		}
 	}
 
@@ -259,6 +286,10 @@ public class Order {
 
 	public boolean isPaymentUnresolved() {
 		return this.paymentUnresolved;
+	}
+
+	public boolean isStockReleasePending() {
+		return this.stockReleasePending;
 	}
 
 	public Instant getCreatedAt() {

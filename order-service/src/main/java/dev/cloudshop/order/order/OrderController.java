@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -16,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.cloudshop.order.idempotency.IdempotencyKeys;
 import dev.cloudshop.order.problem.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -36,59 +39,62 @@ class OrderController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	static final String REPLAYED = "Idempotent-Replayed";
+
 	private final Orders orders;
 
 	private final OrderPlacement placement;
 
 	private final IdempotencyKeys keys;
 
+	private final PlacementAdmission admission;
+
 	private final JsonMapper json;
 
 	private final SagaProperties saga;
 
-	OrderController(Orders orders, OrderPlacement placement, IdempotencyKeys keys, JsonMapper json,
-			SagaProperties saga) {
+	OrderController(Orders orders, OrderPlacement placement, IdempotencyKeys keys, PlacementAdmission admission,
+			JsonMapper json, SagaProperties saga) {
 		this.orders = orders;
 		this.placement = placement;
 		this.keys = keys;
+		this.admission = admission;
 		this.json = json;
 		this.saga = saga;
 	}
 
 	/**
 	 * Places an order and runs the saga: 201 with the order PROCESSED or FAILED (with its
-	 * reason), or 202 while its payment outcome is unknown. The Idempotency-Key header is
-	 * required: the same key with the same body replays the first response, with another
-	 * body it is a 422, and while the first request runs a 409.
+	 * reason), or 202 while it is still settling. The Idempotency-Key header is required:
+	 * the same key with the same body answers the order's current state (201 once it is
+	 * settled), with another body it is a 422, and while the first request runs a 409. An
+	 * instance at capacity answers 503 with a Retry-After before storing anything.
 	 */
 	@PostMapping
-	ResponseEntity<String> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+	ResponseEntity<OrderView> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
 			@Valid @RequestBody PlaceOrderRequest request) {
 		requireKey(key);
-		IdempotencyKeys.Claim claim = this.keys.claim(key, fingerprint(request));
-		if (claim instanceof IdempotencyKeys.Claim.DifferentRequest) {
+		requireEachSkuOnce(request);
+		if (!this.admission.tryStart()) {
+			throw overloaded();
+		}
+		try {
+			IdempotencyKeys.Claim claim = this.keys.claim(key, fingerprint(request), () -> this.placement.create(
+					request.customerId(), request.email(),
+					request.lines().stream().map((line) -> new OrderLine(line.sku(), line.quantity(), null)).toList())
+				.getId());
+			if (claim instanceof IdempotencyKeys.Claim.First first) {
+				return respond(this.placement.run(first.orderId(), request.paymentToken()), false);
+			}
+			if (claim instanceof IdempotencyKeys.Claim.Earlier earlier) {
+				return replay(earlier);
+			}
 			throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
 					"This Idempotency-Key was used for a different request");
 		}
-		if (claim instanceof IdempotencyKeys.Claim.Completed completed) {
-			return json(completed.status(), completed.body(), null).header("Idempotent-Replayed", "true")
-				.body(completed.body());
+		finally {
+			this.admission.done();
 		}
-		if (claim instanceof IdempotencyKeys.Claim.InProgress inProgress) {
-			return stillRunning(key, inProgress);
-		}
-		Order order;
-		try {
-			order = this.placement.create(request.customerId(), request.email(),
-					request.lines().stream().map((line) -> new OrderLine(line.sku(), line.quantity(), null)).toList());
-		}
-		catch (RuntimeException ex) {
-			this.keys.release(key);
-			throw ex;
-		}
-		this.keys.orderCreated(key, order.getId());
-		order = this.placement.run(order.getId(), request.paymentToken());
-		return respond(key, order);
 	}
 
 	@GetMapping
@@ -104,32 +110,28 @@ class OrderController {
 	}
 
 	/**
-	 * A request whose first attempt has not answered yet: a 409, unless that attempt died
-	 * (its order is older than a live saga ever is), then the order's current state.
+	 * The same request came before: its order as it stands now. A 409 while the first
+	 * request may still be running its saga; once that is over (the saga finished, or the
+	 * recovery job has the order), the order's state.
 	 */
-	private ResponseEntity<String> stillRunning(String key, IdempotencyKeys.Claim.InProgress inProgress) {
-		boolean abandoned = inProgress.orderId() != null
-				&& inProgress.since().isBefore(Instant.now().minus(this.saga.staleAfter()));
-		if (!abandoned) {
+	private ResponseEntity<OrderView> replay(IdempotencyKeys.Claim.Earlier earlier) {
+		Order order = this.orders.findById(earlier.orderId()).orElseThrow();
+		boolean firstMayStillRun = earlier.since().isAfter(Instant.now().minus(this.saga.staleAfter()));
+		if (!order.getStatus().isSettled() && firstMayStillRun) {
 			throw problem(HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
 					"A request with this Idempotency-Key is still being processed; retry in a moment");
 		}
-		return respond(key, this.orders.findById(inProgress.orderId()).orElseThrow());
+		return respond(order, true);
 	}
 
-	private ResponseEntity<String> respond(String key, Order order) {
-		int status = order.getStatus().isSettled() ? HttpStatus.CREATED.value() : HttpStatus.ACCEPTED.value();
-		String body = this.json.writeValueAsString(OrderView.of(order));
-		this.keys.completed(key, status, body);
-		return json(status, body, order.getId()).body(body);
-	}
-
-	private static ResponseEntity.BodyBuilder json(int status, String body, UUID orderId) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-		if (orderId != null) {
-			response.location(URI.create("/api/orders/" + orderId));
+	private static ResponseEntity<OrderView> respond(Order order, boolean replayed) {
+		ResponseEntity.BodyBuilder response = ResponseEntity
+			.status(order.getStatus().isSettled() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+			.location(URI.create("/api/orders/" + order.getId()));
+		if (replayed) {
+			response.header(REPLAYED, "true");
 		}
-		return response;
+		return response.body(OrderView.of(order));
 	}
 
 	private static void requireKey(String key) {
@@ -140,6 +142,35 @@ class OrderController {
 			missing.getBody().setProperty("field", IDEMPOTENCY_KEY);
 			throw missing;
 		}
+	}
+
+	/**
+	 * One line per product: a second line of the same sku is a client mistake, refused
+	 * like any invalid field rather than guessed at.
+	 */
+	private static void requireEachSkuOnce(PlaceOrderRequest request) {
+		Set<String> seen = new HashSet<>();
+		List<Problems.FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < request.lines().size(); i++) {
+			if (!seen.add(request.lines().get(i).sku())) {
+				errors.add(new Problems.FieldError("lines[" + i + "].sku",
+						"names a product an earlier line has: order each product once, with its whole quantity"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.validationFailed(errors), null);
+		}
+	}
+
+	private ErrorResponseException overloaded() {
+		long seconds = Math.max(1, this.admission.retryAfter().toSeconds());
+		ErrorResponseException overloaded = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too busy",
+				"order-service is placing " + this.admission.capacity()
+						+ " orders already; nothing was stored: retry in " + seconds
+						+ " s with the same Idempotency-Key");
+		overloaded.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		overloaded.getBody().setProperty("service", "order-service");
+		return overloaded;
 	}
 
 	private String fingerprint(PlaceOrderRequest request) {

@@ -1,35 +1,39 @@
 package dev.cloudshop.order.order;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings every order to a final state: takes over the orders of a crashed or interrupted
- * saga and those waiting for a payment outcome, and refunds late charges of failed
- * orders. Several instances may run it at once: every step is idempotent and an order's
- * version lets only one of them save a change.
+ * Brings every order to a final state: takes over the orders of a crashed, paused or
+ * interrupted saga and those waiting for a payment outcome, and finishes undoing what
+ * failed orders still hold. Several instances may run it at once: each claims an order
+ * before it works on it ({@link OrderClaims}), and the order's state machine lets only
+ * one of two racing steps win.
  */
 @Component
 class OrderRecovery {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderRecovery.class);
 
-	private final Orders orders;
+	/** At most this many orders per round, so one round never outlives its claims. */
+	private static final int ORDERS_PER_ROUND = 20;
+
+	private final OrderClaims claims;
 
 	private final OrderPlacement placement;
 
 	private final SagaProperties properties;
 
-	OrderRecovery(Orders orders, OrderPlacement placement, SagaProperties properties) {
-		this.orders = orders;
+	OrderRecovery(OrderClaims claims, OrderPlacement placement, SagaProperties properties) {
+		this.claims = claims;
 		this.placement = placement;
 		this.properties = properties;
 	}
@@ -37,27 +41,32 @@ class OrderRecovery {
 	@Scheduled(fixedDelayString = "${order.saga.recovery-interval:2s}",
 			initialDelayString = "${order.saga.recovery-interval:2s}")
 	void recover() {
-		Instant staleBefore = Instant.now().minus(this.properties.staleAfter());
-		for (UUID id : this.orders.findStale(staleBefore, Limit.of(50))) {
-			attempt(id, () -> {
-				Order order = this.placement.resume(id);
-				logger.info("Recovered order {}: now {}", id, order.getStatus());
-			});
-		}
-		for (UUID id : this.orders.findWithUnresolvedPayment(Limit.of(50))) {
-			attempt(id, () -> this.placement.resolvePayment(id));
+		for (int i = 0; i < ORDERS_PER_ROUND; i++) {
+			Instant now = Instant.now();
+			Optional<UUID> claimed = this.claims.claimNext(now, now.minus(this.properties.staleAfter()),
+					this.properties.staleAfter());
+			if (claimed.isEmpty()) {
+				return;
+			}
+			recover(claimed.get());
 		}
 	}
 
-	private void attempt(UUID id, Runnable step) {
+	private void recover(UUID id) {
 		try {
-			step.run();
+			Order order = this.placement.resume(id);
+			if (order.getStatus() == OrderStatus.FAILED && order.isCompensationPending()) {
+				order = this.placement.compensate(id);
+			}
+			logger.info("Recovered order {}: now {}{}", id, order.getStatus(),
+					order.isCompensationPending() ? ", still undoing" : "");
 		}
-		catch (ObjectOptimisticLockingFailureException ex) {
+		catch (IllegalOrderTransitionException | ObjectOptimisticLockingFailureException ex) {
 			logger.debug("Order {} was moved by someone else meanwhile", id);
 		}
 		catch (RuntimeException ex) {
-			// A dependency is still down: the next round tries again, until the deadline.
+			// A dependency is still down: the order is claimed again once its claim runs
+			// out.
 			logger.warn("Could not recover order {} yet: {}", id, ex.getMessage());
 		}
 	}

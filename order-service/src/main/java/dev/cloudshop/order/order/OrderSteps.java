@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,27 +91,46 @@ class OrderSteps {
 		return saved;
 	}
 
+	/** Fails an order for which nothing was reserved or charged. */
 	@Transactional
-	Order failed(UUID id, FailureReason reason, String detail, boolean paymentUnresolved) {
+	Order failed(UUID id, FailureReason reason, String detail) {
+		return fail(id, reason, detail, (order) -> order.fail(reason, detail));
+	}
+
+	/** Fails an order whose stock may be held; no charge was made. */
+	@Transactional
+	Order failedReleasingStock(UUID id, FailureReason reason, String detail) {
+		return fail(id, reason, detail, (order) -> order.failReleasingStock(reason, detail));
+	}
+
+	/** Fails an order whose stock may be held and whose charge may have been made. */
+	@Transactional
+	Order failedUndoingEverything(UUID id, FailureReason reason, String detail) {
+		return fail(id, reason, detail, (order) -> order.failUndoingEverything(reason, detail));
+	}
+
+	@Transactional
+	Order stockReleased(UUID id) {
 		Order order = load(id);
-		if (paymentUnresolved) {
-			order.failWithUnresolvedPayment(reason, detail);
-		}
-		else {
-			order.fail(reason, detail);
-		}
+		order.stockReleased();
+		return this.orders.save(order);
+	}
+
+	@Transactional
+	Order paymentResolved(UUID id) {
+		Order order = load(id);
+		order.paymentResolved();
+		return this.orders.save(order);
+	}
+
+	private Order fail(UUID id, FailureReason reason, String detail, Consumer<Order> transition) {
+		Order order = load(id);
+		transition.accept(order);
 		Order saved = this.orders.save(order);
 		this.events.publishEvent(new OrderFailed(metadata(), saved.getId().toString(), saved.getCustomerId(),
 				saved.getEmail(), reason.name(), detail, saved.getUpdatedAt()));
 		settled(saved, "failed", reason.name());
 		return saved;
-	}
-
-	@Transactional
-	void paymentResolved(UUID id) {
-		Order order = load(id);
-		order.paymentResolved();
-		this.orders.save(order);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,18 +3,18 @@ package dev.cloudshop.order.payment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.cloudshop.order.resilience.CallPolicy;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Charges, looks up and refunds payments. A charge is idempotent per order id, but it is
+ * Charges, voids and refunds payments. A charge is idempotent per order id, but it is
  * sent once: a timed-out charge leaves the order waiting for the recovery job to ask
  * payment-service what happened, which is the point of the unknown-outcome state.
  */
@@ -42,18 +42,17 @@ public class PaymentClient {
 	}
 
 	/**
-	 * @return the payment of the order, or empty if payment-service has none
+	 * Makes sure the order is never charged from now on, and tells what its payment is:
+	 * the charge made (approved or declined) if one landed, or a void that keeps any
+	 * charge still on its way from landing. Idempotent, so it is retried.
+	 * @return the order's payment: approved, declined, refunded or voided
 	 */
-	public Optional<Payment> find(String orderId) {
-		try {
-			return Optional.ofNullable(this.policy.call(() -> this.http.get()
-				.uri("/api/payments?orderId={orderId}", orderId)
-				.retrieve()
-				.body(Payment.class)));
-		}
-		catch (HttpClientErrorException.NotFound ex) {
-			return Optional.empty();
-		}
+	public Payment voidCharge(String orderId) {
+		return this.policy.call(() -> this.http.post()
+			.uri("/api/payments/void")
+			.body(new VoidRequest(orderId))
+			.retrieve()
+			.body(Payment.class));
 	}
 
 	public Payment refund(UUID paymentId) {
@@ -66,10 +65,14 @@ public class PaymentClient {
 	record ChargeRequest(String orderId, BigDecimal amount, String currency, String paymentToken) {
 	}
 
+	record VoidRequest(String orderId) {
+	}
+
 	/**
 	 * A payment as payment-service answers it; fields this service does not read are
 	 * ignored.
 	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Payment(UUID id, String orderId, String status, String declineReason) {
 
 		public boolean isApproved() {
@@ -78,6 +81,13 @@ public class PaymentClient {
 
 		public boolean isDeclined() {
 			return "DECLINED".equals(this.status);
+		}
+
+		/**
+		 * @return whether no charge was made and none can be any more
+		 */
+		public boolean isVoided() {
+			return "VOIDED".equals(this.status);
 		}
 
 	}

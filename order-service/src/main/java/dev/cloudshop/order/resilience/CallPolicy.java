@@ -15,6 +15,7 @@ import io.github.resilience4j.retry.Retry;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Guards the calls to one dependency: retries outermost, then the circuit breaker, then
@@ -82,6 +83,19 @@ public final class CallPolicy {
 		catch (HttpServerErrorException ex) {
 			throw new OutcomeUnknownException(this.dependency, ex);
 		}
+		catch (HttpClientErrorException ex) {
+			// The dependency's own answer: the caller decides what it means.
+			throw ex;
+		}
+		catch (RestClientException ex) {
+			// Anything else went wrong on the way: an answer cut off or too slow while
+			// its
+			// body was read, an unreadable body. The request may have had its effect.
+			if (neverReached(ex)) {
+				throw new DependencyUnavailableException(this.dependency, ex);
+			}
+			throw new OutcomeUnknownException(this.dependency, ex);
+		}
 		catch (IllegalStateException ex) {
 			// The load balancer found no instance of the service at all.
 			if (String.valueOf(ex.getMessage()).contains("No instances available")) {
@@ -114,7 +128,7 @@ public final class CallPolicy {
 	 * circuit or a full bulkhead.
 	 */
 	static boolean isTransient(Throwable failure) {
-		return failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException;
+		return (failure instanceof RestClientException) && !(failure instanceof HttpClientErrorException);
 	}
 
 }

@@ -90,11 +90,36 @@ class OrderTests {
 	}
 
 	@Test
-	void remembersAPaymentToCheckLater() {
-		this.order.failWithUnresolvedPayment(FailureReason.DEPENDENCY_UNAVAILABLE, "deadline");
+	void remembersWhatIsStillToUndoOfAFailedOrder() {
+		this.order.failUndoingEverything(FailureReason.DEPENDENCY_UNAVAILABLE, "deadline");
+		assertThat(this.order.isStockReleasePending()).isTrue();
 		assertThat(this.order.isPaymentUnresolved()).isTrue();
+		this.order.stockReleased();
+		assertThat(this.order.isCompensationPending()).isTrue();
 		this.order.paymentResolved();
+		assertThat(this.order.isCompensationPending()).isFalse();
+	}
+
+	@Test
+	void owesOnlyTheStockWhenNoChargeWasMade() {
+		this.order.stockReserved(this.priced, "EUR");
+		this.order.failReleasingStock(FailureReason.PAYMENT_DECLINED, "declined");
+		assertThat(this.order.isStockReleasePending()).isTrue();
 		assertThat(this.order.isPaymentUnresolved()).isFalse();
+	}
+
+	@Test
+	void owesNothingWhenNothingWasReserved() {
+		this.order.fail(FailureReason.OUT_OF_STOCK, "none left");
+		assertThat(this.order.isCompensationPending()).isFalse();
+	}
+
+	@Test
+	void neverPaysAnOrderThatFailedMeanwhile() {
+		this.order.stockReserved(this.priced, "EUR");
+		this.order.failUndoingEverything(FailureReason.DEPENDENCY_UNAVAILABLE, "taken over");
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> this.order.paid(UUID.randomUUID()));
 	}
 
 	@Test

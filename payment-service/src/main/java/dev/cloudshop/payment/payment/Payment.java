@@ -22,7 +22,9 @@ import org.springframework.util.Assert;
 /**
  * The charge for one order: approved or declined when made, refunded later if the order
  * cannot be completed. Only an approved payment can be refunded; refunding it again
- * changes nothing.
+ * changes nothing. An order whose charge was voided before any was made holds a
+ * {@link PaymentStatus#VOIDED} payment without an amount: no charge for it can be made
+ * any more.
  */
 @Entity
 @Table(name = "payment")
@@ -47,10 +49,8 @@ public class Payment {
 	@Column(nullable = false, unique = true)
 	private String orderId;
 
-	@Column(nullable = false)
 	private BigDecimal amount;
 
-	@Column(nullable = false)
 	private String currency;
 
 	@Enumerated(EnumType.STRING)
@@ -111,12 +111,35 @@ public class Payment {
 	}
 
 	/**
+	 * A void: the order will never be charged. Taking the order id makes every later
+	 * charge for it answer this payment instead of charging.
+	 * @param orderId the order
+	 * @return the payment
+	 */
+	public static Payment voided(String orderId) {
+		Assert.isTrue(orderId != null && orderId.matches(ORDER_ID_FORMAT), "orderId must be of the order id form");
+		Payment payment = new Payment();
+		payment.orderId = orderId;
+		payment.status = PaymentStatus.VOIDED;
+		payment.createdAt = now();
+		payment.updatedAt = payment.createdAt;
+		return payment;
+	}
+
+	/**
+	 * @return whether the order's charge was voided before any was made
+	 */
+	public boolean isVoided() {
+		return this.status == PaymentStatus.VOIDED;
+	}
+
+	/**
 	 * Gives the money back. Refunding a refunded payment changes nothing, so a client may
 	 * repeat a refund it did not hear the answer to.
 	 * @throws RefundNotAllowedException if the payment was declined
 	 */
 	public void refund() {
-		if (this.status == PaymentStatus.DECLINED) {
+		if (this.status == PaymentStatus.DECLINED || this.status == PaymentStatus.VOIDED) {
 			throw new RefundNotAllowedException(this.id);
 		}
 		if (this.status == PaymentStatus.APPROVED) {
@@ -133,7 +156,7 @@ public class Payment {
 	 * @return whether it is the same charge
 	 */
 	boolean isSameCharge(BigDecimal amount, String currency) {
-		return this.currency.equals(currency) && this.amount.compareTo(amount) == 0;
+		return !isVoided() && this.currency.equals(currency) && this.amount.compareTo(amount) == 0;
 	}
 
 	/**
@@ -172,7 +195,9 @@ public class Payment {
 	// The column keeps four decimals: show the amount as its currency writes it.
 	@PostLoad
 	void loaded() {
-		this.amount = inCurrencyScale(this.amount, this.currency);
+		if (this.amount != null) {
+			this.amount = inCurrencyScale(this.amount, this.currency);
+		}
 	}
 
 	// PostgreSQL keeps microseconds: truncate, so what is read back equals this.

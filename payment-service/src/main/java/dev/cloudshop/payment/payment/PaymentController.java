@@ -46,6 +46,23 @@ class PaymentController {
 		return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(payment);
 	}
 
+	/**
+	 * Voids the charge of an order before it is made: 201 with a VOIDED payment, or 200
+	 * with the payment the order already has. order-service asks this before it fails an
+	 * order whose charge it never heard back from, so a charge still on its way cannot
+	 * land afterwards.
+	 */
+	@PostMapping("/void")
+	@FaultInjected
+	ResponseEntity<PaymentView> voidCharge(@Valid @RequestBody VoidRequest request) {
+		PaymentProcessor.Charge voided = this.processor.voidCharge(request.orderId());
+		PaymentView payment = PaymentView.of(voided.payment());
+		if (!voided.created()) {
+			return ResponseEntity.ok(payment);
+		}
+		return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(payment);
+	}
+
 	@PostMapping("/{paymentId}/refund")
 	@FaultInjected
 	PaymentView refund(@PathVariable UUID paymentId) {

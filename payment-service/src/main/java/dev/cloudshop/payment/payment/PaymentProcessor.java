@@ -30,7 +30,8 @@ class PaymentProcessor {
 
 	/**
 	 * Charges an order once. Asking again for the same amount and currency answers the
-	 * payment made the first time, approved or declined, and charges nothing.
+	 * payment made the first time, approved or declined, and charges nothing; an order
+	 * whose charge was voided is answered with the void.
 	 * <p>
 	 * Not transactional on purpose: no database connection is held while the simulated
 	 * provider makes a slow token wait, and the unique order id decides a race between
@@ -64,6 +65,30 @@ class PaymentProcessor {
 	}
 
 	/**
+	 * Makes sure an order is never charged from now on: if it has no payment yet, records
+	 * a void under its order id, so that a charge still on its way (a slow provider, a
+	 * request stuck in a queue) finds it and charges nothing. If the order has a payment
+	 * already, that payment is the answer and nothing changes.
+	 * @param orderId the order
+	 * @return the order's payment, voided or as it was, and whether this call voided it
+	 */
+	Charge voidCharge(String orderId) {
+		Payment existing = this.payments.findByOrderId(orderId).orElse(null);
+		if (existing != null) {
+			return new Charge(existing, false);
+		}
+		try {
+			Payment voided = this.payments.saveAndFlush(Payment.voided(orderId));
+			logger.info("Payment {} for order {}: {}", voided.getId(), orderId, voided.getStatus());
+			return new Charge(voided, true);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// A charge for the order landed first: it is the answer.
+			return new Charge(this.payments.findByOrderId(orderId).orElseThrow(() -> ex), false);
+		}
+	}
+
+	/**
 	 * Refunds a payment; refunding it again answers the refunded payment.
 	 * @param paymentId the payment
 	 * @return the refunded payment
@@ -83,6 +108,10 @@ class PaymentProcessor {
 	}
 
 	private static Charge repeated(Payment existing, ChargeRequest request) {
+		if (existing.isVoided()) {
+			// The order's charge was voided while this one was on its way.
+			return new Charge(existing, false);
+		}
 		if (!existing.isSameCharge(request.amount(), request.currency())) {
 			throw new PaymentConflictException(existing);
 		}

@@ -5,6 +5,12 @@ package dev.cloudshop.payment.payment;
  */
 public enum PaymentStatus {
 
-	APPROVED, DECLINED, REFUNDED
+	APPROVED, DECLINED, REFUNDED,
+
+	/**
+	 * No charge was made and none will be: the order's charge was voided, so a charge
+	 * that arrives later is answered with this payment and charges nothing.
+	 */
+	VOIDED
 
 }

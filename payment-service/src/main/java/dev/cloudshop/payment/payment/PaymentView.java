@@ -17,9 +17,10 @@ record PaymentView(UUID id, String orderId, Money amount, PaymentStatus status, 
 	}
 
 	static PaymentView of(Payment payment) {
-		return new PaymentView(payment.getId(), payment.getOrderId(),
-				new Money(payment.getAmount(), payment.getCurrency()), payment.getStatus(), payment.getDeclineReason(),
-				payment.getCreatedAt(), payment.getUpdatedAt());
+		// A void has no amount.
+		Money amount = (payment.getAmount() != null) ? new Money(payment.getAmount(), payment.getCurrency()) : null;
+		return new PaymentView(payment.getId(), payment.getOrderId(), amount, payment.getStatus(),
+				payment.getDeclineReason(), payment.getCreatedAt(), payment.getUpdatedAt());
 	}
 
 }

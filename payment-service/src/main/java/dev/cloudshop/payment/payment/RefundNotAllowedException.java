@@ -13,9 +13,8 @@ import org.springframework.web.ErrorResponseException;
 class RefundNotAllowedException extends ErrorResponseException {
 
 	RefundNotAllowedException(UUID paymentId) {
-		super(HttpStatus.CONFLICT,
-				Problems.of(HttpStatus.CONFLICT, "refund-not-allowed", "Refund not allowed",
-						"Payment " + paymentId + " was declined: it took no money, so there is nothing to refund"),
+		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "refund-not-allowed", "Refund not allowed",
+				"Payment " + paymentId + " was declined or voided: it took no money, so there is nothing to refund"),
 				null);
 		getBody().setProperty("paymentId", paymentId);
 	}
