@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import dev.cloudshop.gateway.problem.Problems;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +25,9 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+	/** About the time an open circuit takes to let trial calls through again. */
+	private static final String RETRY_AFTER_SECONDS = "5";
+
 	private final Problems problems;
 
 	FallbackController(Problems problems) {
@@ -37,13 +41,17 @@ class FallbackController {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		Map<String, Object> extra = Map.of("service", service);
+		// A request that may have had its effect is safe to repeat only with its key.
+		String retry = exchange.getRequest().getHeaders().containsHeader("Idempotency-Key")
+				? "; retry with the same Idempotency-Key" : "";
 		if (isTimeout(failure)) {
 			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
-					service + " did not answer in time", extra);
+					service + " did not answer in time" + retry, extra);
 		}
 		String detail = (failure instanceof CallNotPermittedException)
-				? service + " is failing; its circuit is open, try again in a few seconds"
-				: service + " is unavailable";
+				? service + " is failing; its circuit is open, try again in a few seconds" + retry
+				: service + " is unavailable" + retry;
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 				"Service unavailable", detail, extra);
 	}

@@ -98,7 +98,7 @@ class InFlightLimitFilterTests {
 		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, burst)
 			.mapToObj((i) -> placeOrder("burst-" + i))
 			.toList();
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(60))
 			.until(() -> backend.holding() + responses.stream().filter(CompletableFuture::isDone).count() == burst);
 
 		assertThat(backend.holding()).as("placements order-service is working on").isEqualTo(ORDERS_LIMIT);
@@ -120,15 +120,15 @@ class InFlightLimitFilterTests {
 
 		backend.release();
 		for (CompletableFuture<HttpResponse<String>> response : responses) {
-			assertThat(response.get(15, TimeUnit.SECONDS).statusCode()).isIn(201, 503);
+			assertThat(response.get(60, TimeUnit.SECONDS).statusCode()).isIn(201, 503);
 		}
 		assertThat(responses.stream().filter((response) -> response.join().statusCode() == 201)).hasSize(ORDERS_LIMIT);
 		assertThat(backend.mostAtOnce()).isLessThanOrEqualTo(ORDERS_LIMIT);
 		assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(failuresSeen).hasValue(0);
 		assertThat(callsSeen).as("calls the circuit breaker saw: none of the shed").hasValue(ORDERS_LIMIT);
-		assertThat(placeOrder("after-the-burst").get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(5)).until(() -> inFlight("orders") == 0);
+		assertThat(placeOrder("after-the-burst").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> inFlight("orders") == 0);
 		assertThat(prometheus())
 			.containsPattern("gateway_requests_shed_total\\{[^}]*route=\"orders\"[^}]*\\} " + (burst - ORDERS_LIMIT))
 			.containsPattern("gateway_requests_in_flight\\{[^}]*route=\"orders\"[^}]*\\} 0\\.0")
@@ -155,7 +155,7 @@ class InFlightLimitFilterTests {
 
 		assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(failuresSeen).hasValue(0);
-		assertThat(placeOrder("after-the-shedding").get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+		assertThat(placeOrder("after-the-shedding").get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
 	}
 
 	@Test
@@ -170,10 +170,10 @@ class InFlightLimitFilterTests {
 					+ "Idempotency-Key: goes-away\r\nContent-Length: 2\r\n\r\n{}")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			await().atMost(Duration.ofSeconds(5)).until(() -> backend.holding() == 1 && inFlight("orders") == 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> backend.holding() == 1 && inFlight("orders") == 1);
 		}
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> inFlight("orders") == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> inFlight("orders") == 0);
 		backend.release();
 		assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(failuresSeen).hasValue(0);
@@ -184,7 +184,7 @@ class InFlightLimitFilterTests {
 	 * gateway creates it on first use).
 	 */
 	private CircuitBreaker orderServiceCircuit() throws Exception {
-		assertThat(placeOrder("warm-up").get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+		assertThat(placeOrder("warm-up").get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
 		return this.circuitBreakers.circuitBreaker("order-service");
 	}
 
