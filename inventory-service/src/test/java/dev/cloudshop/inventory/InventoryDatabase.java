@@ -32,6 +32,19 @@ public final class InventoryDatabase {
 		return this.jdbc.queryForMap("select available, reserved, sold from stock where sku = ?", sku);
 	}
 
+	/**
+	 * The stock of a product next to what its reservations say it should be: units held
+	 * by reservations still {@code RESERVED}, and units of committed ones.
+	 */
+	public Map<String, Object> ledgerOf(String sku) {
+		return this.jdbc.queryForMap("select s.available, s.reserved, s.sold,"
+				+ " coalesce(sum(l.quantity) filter (where r.status = 'RESERVED'), 0) as held,"
+				+ " coalesce(sum(l.quantity) filter (where r.status = 'COMMITTED'), 0) as committed"
+				+ " from stock s left join reservation_line l on l.sku = s.sku"
+				+ " left join reservation r on r.order_id = l.order_id where s.sku = ?"
+				+ " group by s.available, s.reserved, s.sold", sku);
+	}
+
 	public String reservationStatus(String orderId) {
 		return this.jdbc.queryForObject("select status from reservation where order_id = ?", String.class, orderId);
 	}

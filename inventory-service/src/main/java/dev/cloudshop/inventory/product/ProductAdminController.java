@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.cloudshop.inventory.problem.NoControlCharacters;
 import dev.cloudshop.inventory.problem.NotFoundException;
 import dev.cloudshop.inventory.problem.Problems;
 import dev.cloudshop.inventory.stock.StockLedger;
@@ -33,6 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/products")
 @Transactional
 class ProductAdminController {
+
+	// A description may have several lines; other control characters, NUL among them,
+	// have no place in it.
+	private static final String DESCRIPTION_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+	private static final String DESCRIPTION_MESSAGE = "must not contain control characters other than tabs and line breaks";
 
 	private final Products products;
 
@@ -72,14 +79,16 @@ class ProductAdminController {
 	record NewProduct(
 			@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}",
 					message = "must be 2 to 64 upper-case letters, digits and dashes") String sku,
-			@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-			@NotBlank @Size(max = 100) String category, @NotNull @Valid PriceRequest price,
-			@Size(max = 64) String imageId, @Min(0) @Max(1_000_000) Integer initialStock) {
+			@NotBlank @Size(max = 200) @NoControlCharacters String name,
+			@Size(max = 2000) @Pattern(regexp = DESCRIPTION_TEXT, message = DESCRIPTION_MESSAGE) String description,
+			@NotBlank @Size(max = 100) @NoControlCharacters String category, @NotNull @Valid PriceRequest price,
+			@Size(max = 64) @NoControlCharacters String imageId, @Min(0) @Max(1_000_000) Integer initialStock) {
 	}
 
-	record ProductChange(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-			@NotBlank @Size(max = 100) String category, @NotNull @Valid PriceRequest price,
-			@Size(max = 64) String imageId) {
+	record ProductChange(@NotBlank @Size(max = 200) @NoControlCharacters String name,
+			@Size(max = 2000) @Pattern(regexp = DESCRIPTION_TEXT, message = DESCRIPTION_MESSAGE) String description,
+			@NotBlank @Size(max = 100) @NoControlCharacters String category, @NotNull @Valid PriceRequest price,
+			@Size(max = 64) @NoControlCharacters String imageId) {
 	}
 
 }

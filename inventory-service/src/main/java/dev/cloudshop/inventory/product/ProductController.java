@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.cloudshop.inventory.problem.NoControlCharacters;
 import dev.cloudshop.inventory.problem.NotFoundException;
 import dev.cloudshop.inventory.stock.StockLedger;
 
@@ -26,6 +27,12 @@ class ProductController {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	/**
+	 * The last page whose offset (page times size) the database query can take: it is an
+	 * {@code int}.
+	 */
+	static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+
 	private final Products products;
 
 	private final StockLedger stock;
@@ -36,8 +43,9 @@ class ProductController {
 	}
 
 	@GetMapping
-	ProductPage list(@RequestParam(required = false) String name, @RequestParam(required = false) String category,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	ProductPage list(@RequestParam(required = false) @NoControlCharacters String name,
+			@RequestParam(required = false) @NoControlCharacters String category,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		var pageable = PageRequest.of(page, size, Sort.by("sku"));
 		boolean byName = name != null && !name.isBlank();

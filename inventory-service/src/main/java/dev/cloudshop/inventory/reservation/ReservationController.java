@@ -1,6 +1,7 @@
 package dev.cloudshop.inventory.reservation;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.cloudshop.inventory.problem.InvalidFieldException;
+import dev.cloudshop.inventory.problem.NoControlCharacters;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +38,8 @@ class ReservationController {
 
 	static final int MAX_LINES = 50;
 
+	private static final String UNIQUE_VIOLATION = "23505";
+
 	private final ReservationService reservations;
 
 	ReservationController(ReservationService reservations) {
@@ -54,6 +58,9 @@ class ReservationController {
 			reserved = this.reservations.reserve(request.orderId(), quantities);
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!isDuplicateKey(ex)) {
+				throw ex;
+			}
 			// A concurrent request for the same order made it first.
 			reserved = this.reservations.replay(request.orderId(), quantities);
 		}
@@ -62,6 +69,12 @@ class ReservationController {
 			return ResponseEntity.created(URI.create("/api/reservations/" + request.orderId())).body(view);
 		}
 		return ResponseEntity.ok(view);
+	}
+
+	// Only a duplicate order id: any other violation is no repeated request, and
+	// answering it with the reservation it did not find would hide it.
+	private static boolean isDuplicateKey(DataIntegrityViolationException ex) {
+		return ex.getMostSpecificCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
 	}
 
 	@GetMapping("/{orderId}")
@@ -96,7 +109,8 @@ class ReservationController {
 
 	}
 
-	record LineRequest(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+	record LineRequest(@NotBlank @Size(max = 64) @NoControlCharacters String sku,
+			@NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
 	}
 
 }

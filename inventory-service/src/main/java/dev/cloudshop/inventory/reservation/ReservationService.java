@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.cloudshop.inventory.problem.NotFoundException;
 import dev.cloudshop.inventory.product.Catalog;
@@ -25,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReservationService {
-
-	private static final Logger logger = LoggerFactory.getLogger(ReservationService.class);
 
 	private final Reservations reservations;
 
@@ -132,24 +128,31 @@ class ReservationService {
 	}
 
 	/**
-	 * Releases a batch of reservations whose time ran out. Several instances may run this
-	 * at once: each skips the rows another has locked.
-	 * @return how many expired
+	 * The orders of reservations whose time ran out.
+	 * @param now the time to compare with
+	 * @param after the order id to start after, or the empty string for the first batch
+	 * @param limit how many at most
+	 * @return the order ids, in order
+	 */
+	@Transactional(readOnly = true)
+	List<String> due(Instant now, String after, int limit) {
+		return this.reservations.findDueAfter(now, after, Limit.of(limit));
+	}
+
+	/**
+	 * Gives the stock of one reservation back if its time ran out, in a transaction of
+	 * its own, so a reservation that cannot expire holds up no other.
+	 * @return whether it expired: {@code false} when it is no longer due, or another
+	 * instance is expiring it right now
 	 */
 	@Transactional
-	int expireDue() {
-		Instant now = Instant.now();
-		int expired = 0;
-		for (Reservation reservation : this.reservations.findExpiredForUpdate(now, Limit.of(100))) {
-			if (reservation.expire(now)) {
-				reservation.getLines().forEach((line) -> this.stock.release(line.sku(), line.quantity()));
-				expired++;
-			}
+	boolean expire(String orderId, Instant now) {
+		Optional<Reservation> due = this.reservations.findDueForUpdate(orderId, now);
+		if (due.isEmpty() || !due.get().expire(now)) {
+			return false;
 		}
-		if (expired > 0) {
-			logger.info("Released the stock of {} expired reservations", expired);
-		}
-		return expired;
+		due.get().getLines().forEach((line) -> this.stock.release(line.sku(), line.quantity()));
+		return true;
 	}
 
 	/**

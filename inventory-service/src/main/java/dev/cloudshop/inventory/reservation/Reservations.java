@@ -26,12 +26,21 @@ interface Reservations extends Repository<Reservation, String> {
 	Optional<Reservation> findForUpdate(String orderId);
 
 	/**
-	 * Locks expired reservations, skipping any another instance is handling right now.
+	 * The orders of reservations whose time ran out, in order id order after the given
+	 * one: paging on the id lets a pass move on past reservations it could not expire.
+	 */
+	@Query("select r.orderId from Reservation r where r.status = 'RESERVED' and r.expiresAt <= :now"
+			+ " and r.orderId > :after order by r.orderId")
+	List<String> findDueAfter(Instant now, String after, Limit limit);
+
+	/**
+	 * Locks a reservation whose time ran out; finds nothing when it is no longer due, or
+	 * when another instance is handling it right now.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-	@Query("select r from Reservation r where r.status = 'RESERVED' and r.expiresAt <= :now order by r.expiresAt")
-	List<Reservation> findExpiredForUpdate(Instant now, Limit limit);
+	@Query("select r from Reservation r where r.orderId = :orderId and r.status = 'RESERVED' and r.expiresAt <= :now")
+	Optional<Reservation> findDueForUpdate(String orderId, Instant now);
 
 	Reservation saveAndFlush(Reservation reservation);
 

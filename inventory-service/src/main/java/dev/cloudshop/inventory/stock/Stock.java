@@ -46,8 +46,4 @@ public class Stock {
 		return this.sold;
 	}
 
-	void setAvailable(int available) {
-		this.available = available;
-	}
-
 }

@@ -35,14 +35,17 @@ class StockAdminController {
 	}
 
 	/**
-	 * Sets how many units are available; units held for orders or sold are not touched.
+	 * Sets how many units are available; units held for orders or sold are not touched,
+	 * not even those reserved, committed or released while this request runs.
 	 */
 	@PutMapping
 	@Transactional
 	StockLevel set(@PathVariable String sku, @Valid @RequestBody NewStock request) {
-		Stock stock = find(sku);
-		stock.setAvailable(request.available());
-		return StockLevel.of(this.stocks.save(stock));
+		if (this.stocks.setAvailable(sku, request.available()) == 0) {
+			throw NotFoundException.of("product", "sku", sku);
+		}
+		// The update holds the row's lock, so this reads what it wrote.
+		return StockLevel.of(find(sku));
 	}
 
 	private Stock find(String sku) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.testinfra.RealPostgres;
@@ -117,6 +118,14 @@ class ProductAdminControllerIntegrationTests {
 					negative stock         | {"sku":"OK-1","name":"N","category":"C","price":{"amount":1,"currency":"EUR"},"initialStock":-1} | 400 | validation-failed | initialStock
 					extra field            | {"sku":"OK-1","name":"N","category":"C","price":{"amount":1,"currency":"EUR"},"color":"red"}     | 400 | malformed-request | color
 					malformed JSON         | {"sku":"OK-1",                                                                         | 400 | malformed-request |
+					name with a NUL        | {"sku":"OK-1","name":"N\\u0000","category":"C","price":{"amount":1,"currency":"EUR"}}  | 400 | validation-failed | name
+					category with a NUL    | {"sku":"OK-1","name":"N","category":"\\u0000","price":{"amount":1,"currency":"EUR"}}   | 400 | validation-failed | category
+					description with a NUL | {"sku":"OK-1","name":"N","description":"a\\u0000","category":"C","price":{"amount":1,"currency":"EUR"}} | 400 | validation-failed | description
+					image id with a NUL    | {"sku":"OK-1","name":"N","category":"C","price":{"amount":1,"currency":"EUR"},"imageId":"\\u0000"} | 400 | validation-failed | imageId
+					name with a line break | {"sku":"OK-1","name":"N\\nM","category":"C","price":{"amount":1,"currency":"EUR"}}     | 400 | validation-failed | name
+					Arabic-Indic stock     | {"sku":"OK-1","name":"N","category":"C","price":{"amount":1,"currency":"EUR"},"initialStock":"\u0665"} | 400 | malformed-request | initialStock
+					stock as digit text    | {"sku":"OK-1","name":"N","category":"C","price":{"amount":1,"currency":"EUR"},"initialStock":"5"} | 400 | malformed-request | initialStock
+					name given twice       | {"sku":"OK-1","name":"N","name":"M","category":"C","price":{"amount":1,"currency":"EUR"}} | 400 | malformed-request |
 					""")
 	void refusesBadProductsWithAProblemAndStoresNothing(String name, String body, int status, String type,
 			String field) {
@@ -177,6 +186,112 @@ class ProductAdminControllerIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Arabic-Indic digits | {"available":"\u0661\u0660"} | 400 | malformed-request | available
+			fullwidth digits    | {"available":"\uFF11"}       | 400 | malformed-request | available
+			digits as text      | {"available":"10"}           | 400 | malformed-request | available
+			fraction            | {"available":1.5}            | 400 | malformed-request | available
+			just past int       | {"available":2147483648}     | 400 | malformed-request | available
+			over the cap        | {"available":1000001}        | 400 | validation-failed | available
+			missing             | {}                           | 400 | validation-failed | available
+			given twice         | {"available":1,"available":2} | 400 | malformed-request |
+			""")
+	void refusesBadStockWithAProblemAndChangesNothing(String name, String body, int status, String type, String field) {
+		createProduct(this.sku);
+		Map<String, Object> before = this.database.snapshot();
+		var response = this.client.put()
+			.uri("/admin/products/{sku}/stock", this.sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		if (field != null) {
+			response.jsonPath("$.field").isEqualTo(field);
+		}
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "kb-0001", "%", "KB;0001", "\u0661", "\u202E" })
+	void answersAnOddSkuInThePathWithANotFoundProblemAndChangesNothing(String sku) {
+		Map<String, Object> before = this.database.snapshot();
+		this.client.get()
+			.uri("/admin/products/{sku}/stock", sku)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.put()
+			.uri("/admin/products/{sku}/stock", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("available", 1))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.put()
+			.uri("/admin/products/{sku}", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR")))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAChangeWithAControlCharacterAndKeepsTheProduct() {
+		createProduct(this.sku);
+		this.client.put()
+			.uri("/admin/products/{sku}", this.sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Re\u0000named", "category", "Home", "price", Map.of("amount", 2, "currency", "EUR")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("name");
+		this.client.get()
+			.uri("/api/products/{sku}", this.sku)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("N")
+			.jsonPath("$.price.amount")
+			.isEqualTo(1.0);
+	}
+
+	@Test
+	void keepsTheLineBreaksOfADescription() {
+		this.client.post()
+			.uri("/admin/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sku", this.sku, "name", "Notebook", "description", "Dotted pages.\n\tA5, 120 sheets.",
+					"category", "Office", "price", Map.of("amount", 6, "currency", "EUR")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.description")
+			.isEqualTo("Dotted pages.\n\tA5, 120 sheets.");
 	}
 
 	@Test

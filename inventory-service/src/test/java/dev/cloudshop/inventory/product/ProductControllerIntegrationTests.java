@@ -2,10 +2,18 @@ package dev.cloudshop.inventory.product;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 @AutoConfigureRestTestClient
@@ -25,6 +35,16 @@ class ProductControllerIntegrationTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	InventoryDatabase database;
+
+	@BeforeEach
+	void database() {
+		this.database = new InventoryDatabase(this.jdbc);
+	}
 
 	@Test
 	void listsTheSeedCatalogSortedBySkuWithPricesAndStock() {
@@ -115,6 +135,81 @@ class ProductControllerIntegrationTests {
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/**
+	 * {@code Integer.parseInt} reads the digits of every script, and Spring's conversion
+	 * also hexadecimal, a plus sign and spaces anywhere: none of them is a page number.
+	 */
+	static Stream<Arguments> malformedQueries() {
+		return Stream.of(arguments("page", "\u0661"), // Arabic-Indic one
+				arguments("page", "\uFF11"), // fullwidth one
+				arguments("page", "\u0967"), // Devanagari one
+				arguments("size", "\u0661\u0660"), arguments("size", "\uFF15"), arguments("page", "0x10"),
+				arguments("page", "+1"), arguments("page", "1 0"), arguments("page", " 1"), arguments("page", "1.0"),
+				arguments("page", "-1"), arguments("size", "0"), arguments("size", "101"),
+				arguments("page", "99999999999"),
+				// Past the last offset the database query can take.
+				arguments("page", "2147483647"), arguments("page", String.valueOf(ProductController.MAX_PAGE + 1)),
+				arguments("name", "\u0000"), arguments("category", "Books\u0000"), arguments("name", "a\nb"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@MethodSource("malformedQueries")
+	void refusesAMalformedQueryWithAProblemNamingTheParameter(String parameter, String value) {
+		Map<String, Object> before = this.database.snapshot();
+		this.client.get()
+			.uri("/api/products?{parameter}={value}", parameter, value)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
+			.jsonPath("$.field")
+			.isEqualTo(parameter);
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void servesTheLastPageTheDatabaseCanOffsetEvenIfEmpty() {
+		this.client.get()
+			.uri("/api/products?page={page}&size={size}", ProductController.MAX_PAGE, ProductController.MAX_PAGE_SIZE)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content.length()")
+			.isEqualTo(0)
+			.jsonPath("$.page")
+			.isEqualTo(ProductController.MAX_PAGE);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "kb-0001", "KB 0001", "%", "_", "KB;0001", "\u0661", "..", "\u202E" })
+	void answersAnOddSkuInThePathWithANotFoundProblem(String sku) {
+		Map<String, Object> before = this.database.snapshot();
+		this.client.get()
+			.uri("/api/products/{sku}", sku)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/not-found");
+		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "KB-0001\u0000", "KB/0001", "KB\\0001" })
+	void leavesAPathTheServerCannotDecodeToTheServersBadRequest(String sku) {
+		Map<String, Object> before = this.database.snapshot();
+		this.client.get().uri("/api/products/{sku}", sku).exchange().expectStatus().isBadRequest();
+		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test

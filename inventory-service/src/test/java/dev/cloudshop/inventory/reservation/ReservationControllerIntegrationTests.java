@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -273,6 +274,20 @@ class ReservationControllerIntegrationTests {
 					extra field               | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1}],"price":1}      | 400 | malformed-request | price
 					extra field in a line     | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1,"unitPrice":1}]}  | 400 | malformed-request | lines[0].unitPrice
 					sku listed twice          | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1},{"sku":"KB-0001","quantity":2}]} | 400 | validation-failed | lines
+					sku listed twice alike    | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1},{"sku":"KB-0001","quantity":1}]} | 400 | validation-failed | lines
+					Arabic-Indic quantity     | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":"\u0661"}]}    | 400 | malformed-request | lines[0].quantity
+					fullwidth quantity        | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":"\uFF12"}]}    | 400 | malformed-request | lines[0].quantity
+					quantity as digit text    | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":"2"}]}              | 400 | malformed-request | lines[0].quantity
+					quantity as boolean       | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":true}]}             | 400 | malformed-request | lines[0].quantity
+					quantity just past int    | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":2147483648}]}       | 400 | malformed-request | lines[0].quantity
+					quantity given twice      | {"orderId":"o-1","lines":[{"sku":"KB-0001","quantity":1,"quantity":2}]}   | 400 | malformed-request |
+					order id given twice      | {"orderId":"o-1","orderId":"o-2","lines":[{"sku":"KB-0001","quantity":1}]} | 400 | malformed-request |
+					order id in Arabic digits | {"orderId":"\u0661","lines":[{"sku":"KB-0001","quantity":1}]}             | 400 | validation-failed | orderId
+					sku with a NUL            | {"orderId":"o-1","lines":[{"sku":"KB-0001\\u0000","quantity":1}]}        | 400 | validation-failed | lines[0].sku
+					sku with a line break     | {"orderId":"o-1","lines":[{"sku":"KB-0001\\n","quantity":1}]}            | 400 | validation-failed | lines[0].sku
+					sku over 64 characters    | {"orderId":"o-1","lines":[{"sku":"KB-00000000000000000000000000000000000000000000000000000000000001","quantity":1}]} | 400 | validation-failed | lines[0].sku
+					blank sku                 | {"orderId":"o-1","lines":[{"sku":" ","quantity":1}]}                      | 400 | validation-failed | lines[0].sku
+					null line                 | {"orderId":"o-1","lines":[null]}                                          | 400 | validation-failed | lines[0]
 					malformed JSON            | {"orderId":"o-1","lines":[                                                | 400 | malformed-request |
 					""")
 	void refusesBadInputWithAProblemAndStoresNothing(String name, String body, int status, String type, String field) {
@@ -293,6 +308,26 @@ class ReservationControllerIntegrationTests {
 			response.jsonPath("$.field").isEqualTo(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			GET  | ''
+			POST | /commit
+			POST | /release
+			""")
+	void answersOddOrderIdsInThePathWithANotFoundProblemAndChangesNothing(String method, String move) {
+		for (String orderId : List.of("%", "_", "a b", "a;b", "\u0661", "\u202E", "x".repeat(2000))) {
+			Map<String, Object> before = this.database.snapshot();
+			this.client.method(HttpMethod.valueOf(method))
+				.uri("/api/reservations/{orderId}" + move, orderId)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(this.database.snapshot()).isEqualTo(before);
+		}
 	}
 
 	@Test

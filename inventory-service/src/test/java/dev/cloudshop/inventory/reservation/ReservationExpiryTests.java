@@ -1,0 +1,42 @@
+package dev.cloudshop.inventory.reservation;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+
+class ReservationExpiryTests {
+
+	ReservationService reservations = mock();
+
+	ReservationExpiry expiry = new ReservationExpiry(this.reservations);
+
+	@Test
+	void movesOnPastAWholeBatchOfReservationsThatCannotExpire() {
+		List<String> stuck = IntStream.range(0, ReservationExpiry.BATCH_SIZE)
+			.mapToObj((i) -> "stuck-%03d".formatted(i))
+			.toList();
+		given(this.reservations.due(any(), eq(""), eq(ReservationExpiry.BATCH_SIZE))).willReturn(stuck);
+		given(this.reservations.due(any(), eq(stuck.get(stuck.size() - 1)), eq(ReservationExpiry.BATCH_SIZE)))
+			.willReturn(List.of("zz-due"));
+		given(this.reservations.expire(startsWith("stuck-"), any()))
+			.willThrow(new IllegalStateException("Reserved stock of X does not cover a held reservation"));
+		given(this.reservations.expire(eq("zz-due"), any())).willReturn(true);
+
+		assertThatNoException().isThrownBy(this.expiry::releaseExpired);
+
+		then(this.reservations).should(times(ReservationExpiry.BATCH_SIZE)).expire(startsWith("stuck-"), any());
+		then(this.reservations).should().expire(eq("zz-due"), any());
+		then(this.reservations).should(times(2)).due(any(), any(), eq(ReservationExpiry.BATCH_SIZE));
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.cloudshop.inventory.reservation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cloudshop.inventory.InventoryDatabase;
+import dev.cloudshop.inventory.stock.StockLedger;
+import dev.cloudshop.testinfra.RealPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureRestTestClient
+@Import(RealPostgres.class)
+class ReservationsIntegrationTests {
+
+	@Autowired
+	RestTestClient client;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	Reservations reservations;
+
+	@Autowired
+	ReservationService service;
+
+	@Autowired
+	StockLedger stock;
+
+	@Test
+	void savesChangesToReservationsLoadedBeforeAStockMoveOfTheSameTransaction() {
+		InventoryDatabase database = new InventoryDatabase(this.jdbc);
+		String sku = "RSV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		this.client.post()
+			.uri("/admin/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("sku", sku, "name", "Batch", "category", "Test", "price",
+					Map.of("amount", "2.00", "currency", "EUR"), "initialStock", 9))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		List<String> orders = List.of("batch-a-" + UUID.randomUUID(), "batch-b-" + UUID.randomUUID(),
+				"batch-c-" + UUID.randomUUID());
+		orders.forEach((orderId) -> this.service.reserve(orderId, Map.of(sku, 3)));
+
+		this.transaction.executeWithoutResult((status) -> {
+			List<Reservation> loaded = orders.stream()
+				.map((orderId) -> this.reservations.findForUpdate(orderId).orElseThrow())
+				.toList();
+			for (Reservation reservation : loaded) {
+				assertThat(reservation.release()).isTrue();
+				reservation.getLines().forEach((line) -> this.stock.release(line.sku(), line.quantity()));
+			}
+		});
+
+		assertThat(orders)
+			.allSatisfy((orderId) -> assertThat(database.reservationStatus(orderId)).as(orderId).isEqualTo("RELEASED"));
+		assertThat(database.stockOf(sku)).containsEntry("available", 9).containsEntry("reserved", 0);
+	}
+
+}
