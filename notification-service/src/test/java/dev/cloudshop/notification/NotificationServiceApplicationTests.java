@@ -46,6 +46,9 @@ class NotificationServiceApplicationTests {
 			.expectBody(String.class)
 			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes")
 				.contains("notifications_sent_total{type=\"OrderProcessed\"}")
+				.contains("order_events_dead_lettered_total")
+				.contains("notification_emails_pending ")
+				.contains("notification_email_oldest_pending_age_seconds ")
 				.contains("kafka_consumer_"));
 	}
 

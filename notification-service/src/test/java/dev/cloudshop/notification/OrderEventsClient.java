@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,6 +30,8 @@ public final class OrderEventsClient implements AutoCloseable {
 
 	public static final String DEAD_LETTER_TOPIC = "order-events.DLT";
 
+	private final String bootstrapServers;
+
 	private final KafkaProducer<String, byte[]> producer;
 
 	private final KafkaConsumer<String, byte[]> deadLetterConsumer;
@@ -35,6 +39,7 @@ public final class OrderEventsClient implements AutoCloseable {
 	private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
 
 	public OrderEventsClient(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
 				new StringSerializer(), new ByteArraySerializer());
 		this.deadLetterConsumer = new KafkaConsumer<>(
@@ -82,6 +87,51 @@ public final class OrderEventsClient implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish to " + TOPIC, ex);
 		}
+	}
+
+	/**
+	 * Publishes a record to the dead-letter topic and waits until the broker has it.
+	 * @param key the key
+	 * @param headers the headers, as bytes: the error handler writes numbers in binary
+	 * @param value the value, UTF-8 encoded
+	 * @return where it is
+	 */
+	public RecordMetadata sendDeadLetter(String key, Map<String, byte[]> headers, String value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(DEAD_LETTER_TOPIC, key,
+				value.getBytes(StandardCharsets.UTF_8));
+		headers.forEach((name, header) -> record.headers().add(name, header));
+		try {
+			return this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish to " + DEAD_LETTER_TOPIC, ex);
+		}
+	}
+
+	/**
+	 * Reads one record, with a consumer of its own.
+	 * @param topic the topic
+	 * @param partition its partition
+	 * @param offset its offset
+	 * @return the record
+	 */
+	public ConsumerRecord<String, byte[]> read(String topic, int partition, long offset) {
+		TopicPartition position = new TopicPartition(topic, partition);
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.assign(List.of(position));
+			consumer.seek(position, offset);
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200)).records(position)) {
+					if (record.offset() == offset) {
+						return record;
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("No record at " + position + "@" + offset);
 	}
 
 	/**

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local port that nothing listens on until {@link #forwardTo(int)}; from then on it
- * passes every connection through to another local port. It stands for a server that is
- * down at first and comes up later.
+ * passes every connection through to another local port, until {@link #pause()}. It
+ * stands for a server that is down at first and comes up later, or goes down for a while.
  */
 final class PortForwarder implements AutoCloseable {
 
@@ -45,13 +45,27 @@ final class PortForwarder implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		daemon(() -> accept(targetPort));
+		ServerSocket listening = this.server;
+		daemon(() -> accept(listening, targetPort));
 	}
 
-	private void accept(int targetPort) {
-		while (!this.server.isClosed()) {
+	/**
+	 * Stands for the server going down: drops every connection and refuses new ones until
+	 * {@link #forwardTo(int)} again.
+	 */
+	synchronized void pause() {
+		try {
+			close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void accept(ServerSocket listening, int targetPort) {
+		while (!listening.isClosed()) {
 			try {
-				Socket client = this.server.accept();
+				Socket client = listening.accept();
 				Socket target = new Socket(HOST, targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
@@ -89,6 +103,7 @@ final class PortForwarder implements AutoCloseable {
 		for (Socket socket : this.sockets) {
 			socket.close();
 		}
+		this.sockets.clear();
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 /**
  * Sends emails as {@code multipart/alternative}: a plain-text part, then an HTML part, so
@@ -32,15 +33,25 @@ public class Mailer {
 	/**
 	 * Hands the email to the SMTP server.
 	 * @param email the email
-	 * @throws MailException if the server could not be reached or refused it
+	 * @param id what makes its {@code Message-ID} unique: the same on every attempt to
+	 * send the same email, so that a repeat (a crash between the send and recording it)
+	 * carries the same {@code Message-ID} and mail stores that collapse duplicates show
+	 * it once
+	 * @throws MailException if it could not be made into a message, the server could not
+	 * be reached, or it refused the message
 	 */
-	public void send(Email email) {
+	public void send(Email email, String id) {
+		Assert.hasText(id, "id must not be blank");
 		String charset = StandardCharsets.UTF_8.name();
 		this.sender.send((message) -> {
-			message.setFrom(new InternetAddress(this.properties.from(), true));
+			InternetAddress from = new InternetAddress(this.properties.from(), true);
+			message.setFrom(from);
 			message.setRecipient(RecipientType.TO, new InternetAddress(email.to(), true));
 			message.setSubject(email.subject(), charset);
 			message.setSentDate(Date.from(Instant.now()));
+			// JavaMailSenderImpl keeps a Message-ID that is set, instead of making one
+			// up.
+			message.setHeader("Message-ID", "<" + id + "@" + domain(from) + ">");
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(email.text(), charset, "plain");
 			MimeBodyPart html = new MimeBodyPart();
@@ -50,6 +61,12 @@ public class Mailer {
 			alternatives.addBodyPart(html);
 			message.setContent(alternatives);
 		});
+	}
+
+	private static String domain(InternetAddress address) {
+		String value = address.getAddress();
+		int at = value.lastIndexOf('@');
+		return (at >= 0 && at < value.length() - 1) ? value.substring(at + 1) : "localhost";
 	}
 
 }

@@ -1,58 +1,73 @@
 package dev.cloudshop.notification.notification;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the order events topic. A record that cannot be read fails at once and goes to
- * the dead-letter topic; any other failure is retried (see
- * {@link OrderEventsConfiguration}).
+ * Consumes the order events topic and records a notification per event; its email is sent
+ * by the {@link EmailOutbox}, so the mail server never holds up the topic. A record that
+ * cannot be read fails at once and goes to the dead-letter topic; any other failure (the
+ * database) is retried until it passes (see {@link OrderEventsConfiguration}).
  */
 @Component
 class OrderEventListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(OrderEventListener.class);
 
+	// The notification table's traceparent column.
+	private static final int MAX_TRACEPARENT_LENGTH = 55;
+
 	private final OrderEventReader reader;
 
 	private final OrderNotifier notifier;
 
-	private final Map<String, Counter> sent;
+	private final ObjectProvider<Tracer> tracer;
 
-	OrderEventListener(OrderEventReader reader, OrderNotifier notifier, MeterRegistry meterRegistry) {
+	private final ObjectProvider<Propagator> propagator;
+
+	OrderEventListener(OrderEventReader reader, OrderNotifier notifier, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
 		this.reader = reader;
 		this.notifier = notifier;
-		// Registered up front, so that a type shows as 0 before its first email.
-		this.sent = Map.of("OrderProcessed", sentCounter(meterRegistry, "OrderProcessed"), "OrderFailed",
-				sentCounter(meterRegistry, "OrderFailed"));
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	@KafkaListener(id = "order-events", idIsGroup = false, topics = "${notification.order-events.topic}")
 	void on(ConsumerRecord<String, byte[]> record) {
 		OrderEventEnvelope envelope = this.reader.read(record);
-		if (this.notifier.notifyCustomer(envelope)) {
-			this.sent.get(envelope.type()).increment();
-			logger.info("Emailed {} of order {} (event {})", envelope.type(), envelope.event().orderId(),
-					envelope.id());
+		if (this.notifier.record(envelope, traceparent())) {
+			logger.info("Recorded {} of order {} (event {}); its email is queued", envelope.type(),
+					envelope.event().orderId(), envelope.id());
 		}
 		else {
 			logger.info("Skipped event {} of order {}: notified before", envelope.id(), envelope.event().orderId());
 		}
 	}
 
-	private static Counter sentCounter(MeterRegistry meterRegistry, String type) {
-		return Counter.builder("notifications.sent")
-			.description("Emails handed to the mail server, by order event type")
-			.tag("type", type)
-			.register(meterRegistry);
+	// The listener's own span, as a W3C traceparent.
+	private String traceparent() {
+		Tracer current = this.tracer.getIfAvailable();
+		Propagator propagation = this.propagator.getIfAvailable();
+		Span span = (current != null) ? current.currentSpan() : null;
+		if (span == null || propagation == null) {
+			return null;
+		}
+		Map<String, String> carrier = new HashMap<>();
+		propagation.inject(span.context(), carrier, Map::put);
+		String traceparent = carrier.get("traceparent");
+		return (traceparent != null && traceparent.length() <= MAX_TRACEPARENT_LENGTH) ? traceparent : null;
 	}
 
 }

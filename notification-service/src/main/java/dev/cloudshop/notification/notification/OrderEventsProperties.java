@@ -7,7 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMax;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,29 +22,28 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterPartitions its partitions, when this service creates it
  * @param replicationFactor the replication factor of both topics, when this service
  * creates them
- * @param retry how a record that failed for a passing reason (the mail server, the
- * database) is tried again before it is dead-lettered
+ * @param retry how a record that failed for a passing reason (the database) is tried
+ * again; it is never dead-lettered for such a reason
  */
 @ConfigurationProperties("notification.order-events")
 @Validated
-record OrderEventsProperties(@DefaultValue("order-events") @NotBlank String topic,
+public record OrderEventsProperties(@DefaultValue("order-events") @NotBlank String topic,
 		@DefaultValue("3") @Positive int partitions, @DefaultValue("order-events.DLT") @NotBlank String deadLetterTopic,
 		@DefaultValue("1") @Positive int deadLetterPartitions, @DefaultValue("1") @Positive short replicationFactor,
 		@DefaultValue @Valid Retry retry) {
 
 	/**
-	 * Exponential back-off between the tries of one record; it holds up its partition
-	 * meanwhile, so it stays short.
+	 * Exponential back-off between the tries of one record, as many as it takes; it holds
+	 * up its partition meanwhile. The consumer sleeps between polls for each wait, so the
+	 * longest wait stays far below {@code max.poll.interval.ms}.
 	 *
-	 * @param maxRetries the tries after the first
 	 * @param initialInterval the wait before the first retry
 	 * @param multiplier how much longer each next wait is
 	 * @param maxInterval the longest wait
 	 */
-	record Retry(@DefaultValue("4") @PositiveOrZero int maxRetries,
-			@DefaultValue("1s") @NotNull Duration initialInterval,
+	public record Retry(@DefaultValue("1s") @NotNull Duration initialInterval,
 			@DefaultValue("2") @DecimalMin("1.0") double multiplier,
-			@DefaultValue("10s") @NotNull Duration maxInterval) {
+			@DefaultValue("10s") @NotNull @DurationMax(minutes = 1) Duration maxInterval) {
 	}
 
 }

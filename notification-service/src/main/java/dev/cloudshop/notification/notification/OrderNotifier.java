@@ -1,45 +1,36 @@
 package dev.cloudshop.notification.notification;
 
 import dev.cloudshop.notification.email.Email;
-import dev.cloudshop.notification.email.Mailer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells the customer about an order event, once per event.
+ * Records what to tell the customer about an order event, once per event. The email goes
+ * out afterwards, from the {@link EmailOutbox}.
  */
 @Service
 class OrderNotifier {
 
 	private final Notifications notifications;
 
-	private final Mailer mailer;
-
-	OrderNotifier(Notifications notifications, Mailer mailer) {
+	OrderNotifier(Notifications notifications) {
 		this.notifications = notifications;
-		this.mailer = mailer;
 	}
 
 	/**
-	 * Records the notification and emails it, unless the event was notified before. The
-	 * record, the duplicate check and the send share one transaction: when the mail
-	 * server fails, nothing is kept and the next delivery tries again. A crash between
-	 * the send and the commit can still repeat an email, never a notification.
+	 * Records the notification and its email, unless the event was notified before. Only
+	 * the database is involved: once this returns, the event is safe and its offset can
+	 * be committed, whether or not the mail server is up.
 	 * @param envelope the event
-	 * @return whether an email went out; {@code false} for an event notified before
+	 * @param traceparent the trace its email continues, or {@code null}
+	 * @return whether it was recorded; {@code false} for an event notified before
 	 */
 	@Transactional
-	boolean notifyCustomer(OrderEventEnvelope envelope) {
+	boolean record(OrderEventEnvelope envelope, String traceparent) {
 		Email email = OrderEmails.of(envelope.event());
-		Notification notification = new Notification(envelope.id(), envelope.event().orderId(), envelope.type(),
-				email.to(), email.subject(), email.text());
-		if (!this.notifications.addIfAbsent(notification)) {
-			return false;
-		}
-		this.mailer.send(email);
-		this.notifications.markSent(notification.getId(), Notification.now());
-		return true;
+		return this.notifications.addIfAbsent(
+				new Notification(envelope.id(), envelope.event().orderId(), envelope.type(), email, traceparent));
 	}
 
 }

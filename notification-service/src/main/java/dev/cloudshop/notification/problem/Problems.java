@@ -7,9 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the problems this service answers with.
+ * Builds the problems this service answers with: {@code type} is
+ * {@code https://cloudshop.dev/problems/<slug>}.
  */
-final class Problems {
+public final class Problems {
 
 	private static final String TYPE_BASE = "https://cloudshop.dev/problems/";
 
@@ -20,11 +21,11 @@ final class Problems {
 	 * @param slug the last segment of the problem type, stable for clients to match on
 	 * @return the problem type URI
 	 */
-	static URI type(String slug) {
+	public static URI type(String slug) {
 		return URI.create(TYPE_BASE + slug);
 	}
 
-	static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
+	public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type(slug));
 		problem.setTitle(title);
@@ -36,7 +37,7 @@ final class Problems {
 	 * @param errors each field and what is wrong with it
 	 * @return the problem
 	 */
-	static ProblemDetail validationFailed(List<FieldError> errors) {
+	public static ProblemDetail validationFailed(List<FieldError> errors) {
 		String detail = (errors.size() == 1) ? errors.get(0).field() + " " + errors.get(0).message()
 				: "The request has " + errors.size() + " invalid fields";
 		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", detail);
@@ -51,7 +52,7 @@ final class Problems {
 	/**
 	 * One field of a request and what is wrong with it (never the rejected value).
 	 */
-	record FieldError(String field, String message) {
+	public record FieldError(String field, String message) {
 	}
 
 }

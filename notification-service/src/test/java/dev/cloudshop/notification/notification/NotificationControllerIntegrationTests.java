@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.notification.RealSmtp;
+import dev.cloudshop.notification.email.Email;
 import dev.cloudshop.testinfra.RealKafka;
 import dev.cloudshop.testinfra.RealPostgres;
 
@@ -39,12 +40,12 @@ class NotificationControllerIntegrationTests {
 	@Test
 	void listsTheNotificationsOfAnOrderOldestFirst() {
 		String orderId = uniqueId();
-		Notification placed = add(new Notification(uniqueId(), orderId, "OrderProcessed", "ada@example.com",
-				"Your order is on its way", "Hello"));
-		Notification failed = add(new Notification(uniqueId(), orderId, "OrderFailed", "ada@example.com",
-				"We could not complete your order", "Hello"));
-		add(new Notification(uniqueId(), uniqueId(), "OrderProcessed", "bob@example.com", "Your order is on its way",
-				"Hello"));
+		Notification placed = addSent(new Notification(uniqueId(), orderId, "OrderProcessed",
+				email("ada@example.com", "Your order is on its way"), null));
+		Notification failed = addSent(new Notification(uniqueId(), orderId, "OrderFailed",
+				email("ada@example.com", "We could not complete your order"), null));
+		addSent(new Notification(uniqueId(), uniqueId(), "OrderProcessed",
+				email("bob@example.com", "Your order is on its way"), null));
 		assertThat(failed.getCreatedAt()).isAfter(placed.getCreatedAt());
 
 		this.client.get()
@@ -63,8 +64,9 @@ class NotificationControllerIntegrationTests {
 					    "channel": "EMAIL",
 					    "recipient": "ada@example.com",
 					    "subject": "Your order is on its way",
+					    "status": "SENT",
 					    "createdAt": "%s",
-					    "sentAt": null
+					    "sentAt": "%s"
 					  },
 					  {
 					    "id": "%s",
@@ -74,12 +76,14 @@ class NotificationControllerIntegrationTests {
 					    "channel": "EMAIL",
 					    "recipient": "ada@example.com",
 					    "subject": "We could not complete your order",
+					    "status": "SENT",
 					    "createdAt": "%s",
-					    "sentAt": null
+					    "sentAt": "%s"
 					  }
 					]
-					""".formatted(placed.getId(), placed.getEventId(), orderId, placed.getCreatedAt(), failed.getId(),
-					failed.getEventId(), orderId, failed.getCreatedAt()), JsonCompareMode.STRICT);
+					""".formatted(placed.getId(), placed.getEventId(), orderId, placed.getCreatedAt(),
+					placed.getSentAt(), failed.getId(), failed.getEventId(), orderId, failed.getCreatedAt(),
+					failed.getSentAt()), JsonCompareMode.STRICT);
 	}
 
 	@Test
@@ -97,10 +101,10 @@ class NotificationControllerIntegrationTests {
 	void storesAtMostOneNotificationPerEvent() {
 		String eventId = uniqueId();
 		String orderId = uniqueId();
-		Notification first = new Notification(eventId, orderId, "OrderProcessed", "ada@example.com",
-				"Your order is on its way", "Hello");
-		Notification again = new Notification(eventId, orderId, "OrderProcessed", "ada@example.com",
-				"Your order is on its way", "Hello again");
+		Notification first = new Notification(eventId, orderId, "OrderProcessed",
+				email("ada@example.com", "Your order is on its way"), null);
+		Notification again = new Notification(eventId, orderId, "OrderProcessed",
+				new Email("ada@example.com", "Your order is on its way", "Hello again", "<p>Hello again</p>"), null);
 
 		Boolean added = this.transaction.execute((status) -> this.notifications.addIfAbsent(first));
 		Boolean addedAgain = this.transaction.execute((status) -> this.notifications.addIfAbsent(again));
@@ -184,9 +188,18 @@ class NotificationControllerIntegrationTests {
 			.isEqualTo("https://cloudshop.dev/problems/method-not-allowed");
 	}
 
-	private Notification add(Notification notification) {
-		this.transaction.executeWithoutResult((status) -> this.notifications.addIfAbsent(notification));
-		return notification;
+	// Sent in the transaction that adds it: the email sender never sees it pending.
+	private Notification addSent(Notification notification) {
+		return this.transaction.execute((status) -> {
+			this.notifications.addIfAbsent(notification);
+			Notification stored = this.notifications.findByEventId(notification.getEventId()).orElseThrow();
+			stored.markSent(Notification.now());
+			return stored;
+		});
+	}
+
+	private static Email email(String to, String subject) {
+		return new Email(to, subject, "Hello", "<p>Hello</p>");
 	}
 
 	private static String uniqueId() {
