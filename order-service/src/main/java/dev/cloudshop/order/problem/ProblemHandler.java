@@ -1,5 +1,8 @@
 package dev.cloudshop.order.problem;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,7 +136,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Object> unexpected(Exception ex) {
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (lostTheDatabase(ex)) {
+			return databaseUnavailable(ex, request);
+		}
 		logger.error("Unexpected failure", ex);
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"The service could not handle the request"), new HttpHeaders());
@@ -179,6 +185,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (span != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
 			problem.setProperty("traceId", span.context().traceId());
 		}
+	}
+
+	/**
+	 * Whether a failure comes from losing the database connection on the way (a restart,
+	 * a network cut), however the layers above wrapped it: a transaction that never
+	 * committed, so nothing was decided.
+	 */
+	private static boolean lostTheDatabase(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String message(MessageSourceResolvable error) {
