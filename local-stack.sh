@@ -6,8 +6,24 @@
 #   ./local-stack.sh --reset                  start with empty databases and topics
 #   ./local-stack.sh --instances image-service=2
 #   ./local-stack.sh --help
+#
+# Chaos experiments on the running stack, from another terminal:
+#
+#   ./local-stack.sh chaos list                  every process with its pid and state
+#   ./local-stack.sh chaos kill payment-service  kill, stop, pause, resume, start, restart
+#   ./local-stack.sh chaos --help
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [ "${1:-}" = chaos ]; then
+  shift
+  # The running launcher does the work; this only asks it, so nothing is built here.
+  if [ ! -f local-stack/target/classes/dev/cloudshop/localstack/ChaosCommand.class ]; then
+    echo "No local stack is running: the suite is not even built yet. ./local-stack.sh builds and starts it." >&2
+    exit 1
+  fi
+  exec java -cp local-stack/target/classes dev.cloudshop.localstack.ChaosCommand "$@"
+fi
 
 stamp=.local-stack/build.stamp
 modules="discovery-service,gateway-service,order-service,inventory-service,payment-service,notification-service,image-service,local-stack"

@@ -51,6 +51,13 @@ final class Gateway {
 		return send(request.build());
 	}
 
+	Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.DELETE()
+			.build());
+	}
+
 	Response postJson(String path, Object body, Map<String, String> headers) {
 		return post(path, "application/json", json.writeValueAsBytes(body), headers);
 	}

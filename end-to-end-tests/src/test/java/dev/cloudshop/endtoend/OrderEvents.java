@@ -3,6 +3,7 @@ package dev.cloudshop.endtoend;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +57,36 @@ final class OrderEvents {
 					if (key.equals(record.key())) {
 						found.add(record);
 					}
+				}
+			}
+			return found;
+		}
+	}
+
+	/**
+	 * Every record of a topic from the beginning, grouped by key: one read for many
+	 * orders.
+	 */
+	Map<String, List<ConsumerRecord<String, String>>> byKey(String topic) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"e2e-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Map<String, List<ConsumerRecord<String, String>>> found = new HashMap<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Could not read " + topic + " to its end in 30 s");
+				}
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+					found.computeIfAbsent(String.valueOf(record.key()), (key) -> new ArrayList<>()).add(record);
 				}
 			}
 			return found;

@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.cloudshop.localstack.LocalStack;
@@ -31,6 +33,33 @@ final class SuiteDatabases {
 			try (ResultSet result = statement.executeQuery()) {
 				result.next();
 				return result.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	/**
+	 * Every row a query returns, each as its columns' values in order.
+	 */
+	List<List<Object>> rows(String database, String sql, Object... parameters) {
+		try (Connection connection = DriverManager.getConnection(this.stack.jdbcUrl(database), database, database);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				List<List<Object>> rows = new ArrayList<>();
+				int columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					List<Object> row = new ArrayList<>(columns);
+					for (int column = 1; column <= columns; column++) {
+						row.add(result.getObject(column));
+					}
+					rows.add(row);
+				}
+				return rows;
 			}
 		}
 		catch (SQLException ex) {

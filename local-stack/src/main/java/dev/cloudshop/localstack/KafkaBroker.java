@@ -19,7 +19,7 @@ import org.apache.kafka.common.Uuid;
  * Kafka jars on Maven Central as its own JVM, its log directory kept in the work
  * directory so events survive a restart.
  */
-final class KafkaBroker {
+final class KafkaBroker extends ChildProcess {
 
 	private final Path home;
 
@@ -31,9 +31,8 @@ final class KafkaBroker {
 
 	private final String java;
 
-	private ManagedProcess process;
-
-	KafkaBroker(Path home, int port, int controllerPort, String classpath, String java) {
+	KafkaBroker(Path home, int port, int controllerPort, String classpath, String java, Path logFile) {
+		super(logFile, 30);
 		this.home = home;
 		this.port = port;
 		this.controllerPort = controllerPort;
@@ -41,32 +40,43 @@ final class KafkaBroker {
 		this.java = java;
 	}
 
+	@Override
+	public String name() {
+		return "kafka";
+	}
+
+	@Override
+	public String address() {
+		return bootstrapServers();
+	}
+
 	String bootstrapServers() {
 		return "localhost:" + this.port;
 	}
 
 	/**
-	 * Starts the broker, formatting its storage on the first start.
+	 * Starts the broker on the log directory it has, formatting its storage on the first
+	 * start.
 	 */
-	void start(Path logFile) {
+	@Override
+	public void start() {
 		try {
 			Files.createDirectories(this.home.resolve("data"));
 			Path config = writeConfig();
 			if (!Files.exists(this.home.resolve("data").resolve("meta.properties"))) {
-				format(config, logFile);
+				format(config);
 			}
-			this.process = ManagedProcess.start("kafka", command("kafka.Kafka", config.toString()), Map.of(), this.home,
-					logFile);
+			launch(command("kafka.Kafka", config.toString()), Map.of(), this.home);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not prepare Kafka in " + this.home, ex);
 		}
 	}
 
-	private void format(Path config, Path logFile) {
+	private void format(Path config) {
 		ManagedProcess format = ManagedProcess.start("kafka-storage-format", command("kafka.tools.StorageTool",
 				"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()), Map.of(),
-				this.home, logFile);
+				this.home, logFile());
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (format.isAlive() && System.nanoTime() < deadline) {
 			sleep(Duration.ofMillis(200));
@@ -117,8 +127,9 @@ final class KafkaBroker {
 	/**
 	 * Whether the broker answers a metadata request.
 	 */
-	boolean isReady() {
-		if (this.process == null || !this.process.isAlive()) {
+	@Override
+	public boolean isReady() {
+		if (!isAlive()) {
 			return false;
 		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -129,16 +140,6 @@ final class KafkaBroker {
 		}
 		catch (Exception ex) {
 			return false;
-		}
-	}
-
-	ManagedProcess process() {
-		return this.process;
-	}
-
-	void stop() {
-		if (this.process != null) {
-			this.process.stop(30);
 		}
 	}
 

@@ -13,6 +13,9 @@ final class LaunchArguments {
 			  --without SERVICE       leave one business service out, to run it yourself (from the IDE,
 			                          or ./mvnw -pl SERVICE spring-boot:run): it registers with Eureka
 			                          and the gateway routes to it like to any other
+
+			While it runs, ./local-stack.sh chaos (in another terminal) kills, stops, pauses, resumes,
+			starts or restarts any one of its processes: ./local-stack.sh chaos --help
 			""";
 
 	private LaunchArguments() {

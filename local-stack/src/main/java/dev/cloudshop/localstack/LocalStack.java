@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,14 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The whole suite on one machine without Docker: a real PostgreSQL server with one
  * database and role per service, a real Kafka broker in KRaft mode, Eureka, the business
  * services and the gateway, each its own process. Run {@link #main} (the README's
- * {@code ./local-stack.sh}) or drive it from tests through {@link #start}.
+ * {@code ./local-stack.sh}) or drive it from tests through {@link #start}. Any one
+ * process can be killed, stopped, paused, resumed and started again while the stack runs,
+ * from a test through {@link #chaos} or from another terminal with
+ * {@code ./local-stack.sh chaos}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -38,13 +41,21 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
 
+	private final Postgres postgres;
+
 	private final KafkaBroker kafka;
 
 	private final SmtpServer smtp;
 
+	private final ProcessControl control;
+
+	private final PidFile pidFile;
+
 	private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
-	private Postgres postgres;
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private ControlEndpoint endpoint;
 
 	private Duration startupTime;
 
@@ -54,18 +65,26 @@ public final class LocalStack implements AutoCloseable {
 		this.options = options;
 		this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = launcherClasspath(options.projectDir());
+		Path logs = options.logDir();
+		this.postgres = new Postgres(options.workDir().resolve("postgres"), options.postgresPort(),
+				logs.resolve("postgres.log"));
 		this.kafka = new KafkaBroker(options.workDir().resolve("kafka"), options.kafkaPort(),
-				options.kafkaControllerPort(), classpath, this.java);
+				options.kafkaControllerPort(), classpath, this.java, logs.resolve("kafka.log"));
 		this.smtp = new SmtpServer(
 				options.projectDir().resolve("local-stack/target/greenmail/greenmail-standalone.jar"),
-				options.smtpPort(), options.smtpApiPort(), this.java);
+				options.smtpPort(), options.smtpApiPort(), this.java, options.workDir(), logs.resolve("smtp.log"));
 		for (SuiteService service : SuiteService.all()) {
 			List<ServiceInstance> list = new ArrayList<>();
 			for (int i = 0; i < options.instancesOf(service); i++) {
-				list.add(new ServiceInstance(service, i, service.port(i, options.portOffset())));
+				int port = service.port(i, options.portOffset());
+				list.add(new ServiceInstance(service, i, port, this.java, options.projectDir(),
+						environmentOf(service, port), logs));
 			}
 			this.instances.put(service.name(), list);
 		}
+		this.pidFile = new PidFile(options.workDir(), options.projectDir());
+		this.control = new ProcessControl(everyProcess(), options.readyTimeout(), chaosCommand(), this::say,
+				this::recordPids);
 	}
 
 	/**
@@ -105,44 +124,46 @@ public final class LocalStack implements AutoCloseable {
 	private void startAll() {
 		long start = System.nanoTime();
 		checkJarsAreBuilt();
-		stopLeftoversOfAnEarlierRun();
+		int leftovers = this.pidFile.stopLeftovers();
+		if (leftovers > 0) {
+			say("Stopped " + leftovers + " processes left over from an earlier run.");
+		}
 		if (this.options.reset()) {
 			deleteRecursively(this.options.workDir().resolve("postgres"));
 			deleteRecursively(this.options.workDir().resolve("kafka"));
 			say("Reset: the data of earlier runs is gone.");
 		}
 		checkPortsAreFree();
-		Path logs = this.options.logDir();
-		this.kafka.start(logs.resolve("kafka.log"));
-		this.smtp.start(this.options.workDir(), logs.resolve("smtp.log"));
-		instancesOf(SuiteService.DISCOVERY).forEach((instance) -> startInstance(instance));
-		this.postgres = Postgres.start(this.options.workDir().resolve("postgres"), this.options.postgresPort());
+		this.kafka.start();
+		this.smtp.start();
+		instancesOf(SuiteService.DISCOVERY).forEach(ServiceInstance::start);
+		this.postgres.start();
 		SuiteService.BUSINESS.forEach((service) -> service.databaseName().ifPresent(this.postgres::ensureDatabase));
 		recordPids();
-		say(String.format("  %-22s ready  %5.1f s  jdbc:postgresql://localhost:%d/<service database>", "postgres",
-				seconds(start), this.options.postgresPort()));
-		SuiteService.BUSINESS.forEach((service) -> instancesOf(service).forEach(this::startInstance));
-		instancesOf(SuiteService.GATEWAY).forEach(this::startInstance);
+		say(String.format("  %-22s ready  %5.1f s  %s/<service database>", "postgres", seconds(start),
+				this.postgres.address()));
+		SuiteService.BUSINESS.forEach((service) -> instancesOf(service).forEach(ServiceInstance::start));
+		instancesOf(SuiteService.GATEWAY).forEach(ServiceInstance::start);
 		recordPids();
-		awaitReady(start);
+		List<StackProcess> starting = new ArrayList<>(everyProcess());
+		starting.remove(this.postgres);
+		awaitReady(start, starting);
 		awaitRoutes(start);
 		addCatalogImages(start);
+		this.endpoint = new ControlEndpoint(this.control).start(this.options.controlPort());
+		this.control.startWatching();
 		this.startupTime = Duration.ofNanos(System.nanoTime() - start);
 	}
 
-	private void startInstance(ServiceInstance instance) {
-		instance.start(this.java, this.options.projectDir(), environmentOf(instance), this.options.logDir());
-	}
-
-	private Map<String, String> environmentOf(ServiceInstance instance) {
+	private Map<String, String> environmentOf(SuiteService service, int port) {
 		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("PORT", String.valueOf(instance.port()));
+		environment.put("PORT", String.valueOf(port));
 		environment.put("EUREKA_URL", eurekaUrl() + "/eureka/");
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("SMTP_HOST", "localhost");
 		environment.put("SMTP_PORT", String.valueOf(this.smtp.smtpPort()));
 		environment.put("IMAGE_MAX_CONCURRENT_DECODES", "1");
-		instance.service().databaseName().ifPresent((database) -> {
+		service.databaseName().ifPresent((database) -> {
 			environment.put("DB_URL", "jdbc:postgresql://localhost:" + this.options.postgresPort() + "/" + database);
 			environment.put("DB_USER", database);
 			environment.put("DB_PASSWORD", database);
@@ -153,46 +174,25 @@ public final class LocalStack implements AutoCloseable {
 		return environment;
 	}
 
-	private void awaitReady(long start) {
+	private void awaitReady(long start, List<StackProcess> processes) {
 		long deadline = start + this.options.readyTimeout().toNanos();
-		Set<String> waiting = new LinkedHashSet<>();
-		waiting.add("kafka");
-		waiting.add("smtp");
-		allInstances().forEach((instance) -> waiting.add(instance.label()));
+		Set<StackProcess> waiting = new LinkedHashSet<>(processes);
 		long lastReport = System.nanoTime();
 		while (!waiting.isEmpty()) {
-			if (waiting.contains("kafka")) {
-				failIfDead(this.kafka.process());
-				if (this.kafka.isReady()) {
-					waiting.remove("kafka");
-					say(String.format("  %-22s ready  %5.1f s  %s", "kafka", seconds(start),
-							this.kafka.bootstrapServers()));
+			for (StackProcess process : List.copyOf(waiting)) {
+				failIfDead(process);
+				if (process.isReady()) {
+					waiting.remove(process);
+					say(String.format("  %-22s ready  %5.1f s  %s", process.name(), seconds(start), process.address()));
 				}
 			}
-			if (waiting.contains("smtp")) {
-				failIfDead(this.smtp.process());
-				if (this.smtp.isReady()) {
-					waiting.remove("smtp");
-					say(String.format("  %-22s ready  %5.1f s  smtp://localhost:%d", "smtp", seconds(start),
-							this.smtp.smtpPort()));
-				}
-			}
-			for (ServiceInstance instance : allInstances()) {
-				if (waiting.contains(instance.label())) {
-					failIfDead(instance.process());
-					if (instance.isReady()) {
-						waiting.remove(instance.label());
-						say(String.format("  %-22s ready  %5.1f s  %s", instance.label(), seconds(start),
-								instance.baseUrl()));
-					}
-				}
-			}
+			List<String> names = waiting.stream().map(StackProcess::name).toList();
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Not ready after " + this.options.readyTimeout().toSeconds() + " s: "
-						+ waiting + ". Their logs are in " + this.options.logDir());
+						+ names + ". Their logs are in " + this.options.logDir());
 			}
 			if (!waiting.isEmpty() && System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
-				say(String.format("  ... %5.1f s, waiting for %s", seconds(start), String.join(", ", waiting)));
+				say(String.format("  ... %5.1f s, waiting for %s", seconds(start), String.join(", ", names)));
 				lastReport = System.nanoTime();
 			}
 			sleep(250);
@@ -276,11 +276,11 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private void failIfDead(ManagedProcess process) {
-		if (process != null && !process.isAlive()) {
-			throw new IllegalStateException(
-					process.name() + " exited with code " + process.exitCode() + " while starting. The end of "
-							+ process.logFile() + ":" + System.lineSeparator() + process.logTail(30));
+	private void failIfDead(StackProcess process) {
+		if (!process.isAlive()) {
+			throw new IllegalStateException(process.name() + " ended (" + process.exitStatus()
+					+ ") while starting. The end of " + process.logFile() + ":" + System.lineSeparator()
+					+ ManagedProcess.tail(process.logFile(), 30));
 		}
 	}
 
@@ -307,11 +307,36 @@ public final class LocalStack implements AutoCloseable {
 		ports.want(this.options.kafkaControllerPort(), "the kafka controller");
 		ports.want(this.options.smtpPort(), "smtp");
 		ports.want(this.options.smtpApiPort(), "the smtp server's web API");
+		ports.want(this.options.controlPort(), "the launcher's control endpoint (./local-stack.sh chaos)");
 		allInstances().forEach((instance) -> ports.want(instance.port(), instance.label()));
 		ports.checkFree();
 	}
 
-	// --- for tests and demos: stop and start parts of the running stack ---
+	// --- for tests and demos: chaos on the running stack ---
+
+	/**
+	 * Acts on one process of the running stack and waits until the action is done, the
+	 * same as {@code ./local-stack.sh chaos <action> <target>} from another terminal.
+	 * @param action kill (SIGKILL), stop (graceful), pause (SIGSTOP), resume (SIGCONT),
+	 * start, or restart (kill, then start with the same arguments on the same data)
+	 * @param target {@code postgres}, {@code kafka}, {@code smtp}, a service's first
+	 * instance by its name ({@code payment-service}), a further one with its number
+	 * ({@code inventory-service#2}); {@link #processes} lists them all
+	 * @return what happened, in one line
+	 * @throws IllegalArgumentException for an unknown target
+	 * @throws IllegalStateException when the process is not in a state for the action or
+	 * the action failed, such as a start that did not become ready
+	 */
+	public String chaos(ChaosAction action, String target) {
+		return this.control.apply(action, target);
+	}
+
+	/**
+	 * Every process of the stack with its pid and state, in start order.
+	 */
+	public List<ProcessStatus> processes() {
+		return this.control.processes();
+	}
 
 	/**
 	 * Stops every instance of a service the way an operator would (SIGTERM: it
@@ -319,7 +344,9 @@ public final class LocalStack implements AutoCloseable {
 	 * @param serviceName the service
 	 */
 	public void stopService(String serviceName) {
-		instancesOf(SuiteService.named(serviceName)).forEach(ServiceInstance::stop);
+		instancesOf(SuiteService.named(serviceName)).stream()
+			.filter(ServiceInstance::isAlive)
+			.forEach((instance) -> chaos(ChaosAction.STOP, instance.name()));
 	}
 
 	/**
@@ -328,52 +355,36 @@ public final class LocalStack implements AutoCloseable {
 	 * @param serviceName the service
 	 */
 	public void killService(String serviceName) {
-		instancesOf(SuiteService.named(serviceName)).forEach(ServiceInstance::kill);
+		instancesOf(SuiteService.named(serviceName)).stream()
+			.filter(ServiceInstance::isAlive)
+			.forEach((instance) -> chaos(ChaosAction.KILL, instance.name()));
 	}
 
 	/**
-	 * Starts every instance of a stopped service again and waits until it is ready and
-	 * routed.
+	 * Starts every instance of a stopped service again and waits until each is ready.
 	 * @param serviceName the service
 	 */
 	public void startService(String serviceName) {
-		SuiteService service = SuiteService.named(serviceName);
-		long start = System.nanoTime();
-		instancesOf(service).stream().filter((instance) -> !instance.isAlive()).forEach(this::startInstance);
-		recordPids();
-		long deadline = start + this.options.readyTimeout().toNanos();
-		for (ServiceInstance instance : instancesOf(service)) {
-			while (!instance.isReady()) {
-				failIfDead(instance.process());
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException(
-							instance.label() + " is not ready; see " + instance.process().logFile());
-				}
-				sleep(250);
-			}
-		}
+		instancesOf(SuiteService.named(serviceName)).stream()
+			.filter((instance) -> !instance.isAlive())
+			.forEach((instance) -> chaos(ChaosAction.START, instance.name()));
 	}
 
 	/**
 	 * Stops the Kafka broker; its data stays.
 	 */
 	public void stopKafka() {
-		this.kafka.stop();
+		if (this.kafka.isAlive()) {
+			chaos(ChaosAction.STOP, this.kafka.name());
+		}
 	}
 
 	/**
 	 * Starts the Kafka broker again on its data and waits until it answers.
 	 */
 	public void startKafka() {
-		this.kafka.start(this.options.logDir().resolve("kafka.log"));
-		recordPids();
-		long deadline = System.nanoTime() + this.options.readyTimeout().toNanos();
-		while (!this.kafka.isReady()) {
-			failIfDead(this.kafka.process());
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Kafka is not ready; see " + this.kafka.process().logFile());
-			}
-			sleep(250);
+		if (!this.kafka.isAlive()) {
+			chaos(ChaosAction.START, this.kafka.name());
 		}
 	}
 
@@ -382,7 +393,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public String eurekaUrl() {
-		return instancesOf(SuiteService.DISCOVERY).get(0).baseUrl();
+		return "http://localhost:" + SuiteService.DISCOVERY.port(0, this.options.portOffset());
 	}
 
 	/**
@@ -426,24 +437,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private List<Long> pids() {
-		List<Long> pids = new ArrayList<>();
-		allInstances().stream()
-			.map(ServiceInstance::process)
-			.filter((process) -> process != null && process.isAlive())
-			.forEach((process) -> pids.add(process.pid()));
-		for (ManagedProcess process : new ManagedProcess[] { this.kafka.process(), this.smtp.process() }) {
-			if (process != null && process.isAlive()) {
-				pids.add(process.pid());
-			}
-		}
-		if (this.postgres != null) {
-			this.postgres.pid().ifPresent((postmaster) -> {
-				pids.add(postmaster);
-				ProcessHandle.of(postmaster)
-					.ifPresent((handle) -> handle.descendants().forEach((child) -> pids.add(child.pid())));
-			});
-		}
-		return pids;
+		return everyProcess().stream().flatMap((process) -> process.pids().stream()).toList();
 	}
 
 	private static long proportionalSetSize(long pid) {
@@ -473,24 +467,22 @@ public final class LocalStack implements AutoCloseable {
 		catch (IllegalStateException ex) {
 			// Already shutting down: this is the hook.
 		}
+		this.control.stopWatching();
+		if (this.endpoint != null) {
+			quietly(this.endpoint::close);
+		}
+		// A paused process cannot act on its stop.
+		quietly(this.control::resumeAll);
 		List<ServiceInstance> reversed = new ArrayList<>(allInstances());
 		Collections.reverse(reversed);
 		reversed.parallelStream().forEach((instance) -> quietly(instance::stop));
 		quietly(this.kafka::stop);
 		quietly(this.smtp::stop);
-		if (this.postgres != null) {
-			// After Ctrl-C the server may already be stopping on its own signal.
-			quietly(this.postgres::close);
-		}
-		quietly(() -> {
-			try {
-				Files.deleteIfExists(pidFile());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		// After Ctrl-C the server may already be stopping on its own signal.
+		quietly(this.postgres::stop);
+		quietly(this.pidFile::delete);
 		say("Stopped every process.");
+		this.stopped.countDown();
 	}
 
 	/**
@@ -513,58 +505,17 @@ public final class LocalStack implements AutoCloseable {
 		return this.instances.values().stream().flatMap(List::stream).toList();
 	}
 
-	private Path pidFile() {
-		return this.options.workDir().resolve("pids");
+	/**
+	 * Every process of the stack in start order: the servers, then the services.
+	 */
+	private List<StackProcess> everyProcess() {
+		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp));
+		processes.addAll(allInstances());
+		return processes;
 	}
 
 	private void recordPids() {
-		try {
-			Files.createDirectories(this.options.workDir());
-			Files.write(pidFile(), pids().stream().map(String::valueOf).toList());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * A stack whose launcher was killed outright leaves its processes behind; stop them
-	 * before they hold the ports.
-	 */
-	private void stopLeftoversOfAnEarlierRun() {
-		if (!Files.exists(pidFile())) {
-			return;
-		}
-		String workDir = this.options.workDir().toAbsolutePath().toString();
-		String projectDir = this.options.projectDir().toAbsolutePath().toString();
-		try (Stream<String> lines = Files.lines(pidFile())) {
-			List<ProcessHandle> leftovers = lines.map(String::trim)
-				.filter((line) -> line.matches("\\d+"))
-				.map(Long::parseLong)
-				.flatMap((pid) -> ProcessHandle.of(pid).stream())
-				.filter((handle) -> handle.info()
-					.commandLine()
-					.map((line) -> line.contains(workDir) || line.contains(projectDir))
-					.orElse(false))
-				.toList();
-			leftovers.forEach(ProcessHandle::destroy);
-			leftovers.forEach((handle) -> handle.onExit().orTimeout(20, TimeUnit.SECONDS));
-			for (ProcessHandle handle : leftovers) {
-				try {
-					handle.onExit().get(20, TimeUnit.SECONDS);
-				}
-				catch (Exception ex) {
-					handle.destroyForcibly();
-				}
-			}
-			if (!leftovers.isEmpty()) {
-				say("Stopped " + leftovers.size() + " processes left over from an earlier run.");
-			}
-			Files.deleteIfExists(pidFile());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.pidFile.write(pids());
 	}
 
 	private void say(String line) {
@@ -598,10 +549,16 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the stack, prints where everything is, and runs until Ctrl-C.
-	 * @param args {@code --reset}, {@code --port-offset N}, {@code --instances SERVICE=N}
+	 * Starts the stack, prints where everything is, and runs until Ctrl-C; or, with
+	 * {@code chaos} first, acts on a process of the stack already running.
+	 * @param args {@code --reset}, {@code --port-offset N},
+	 * {@code --instances SERVICE=N}; or {@code chaos ...}, see {@link ChaosCommand}
 	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("chaos")) {
+			System.exit(ChaosCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+			return;
+		}
 		StackOptions options;
 		try {
 			options = LaunchArguments.parse(args, StackOptions.defaults(Path.of("").toAbsolutePath()));
@@ -628,7 +585,7 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		stack.printSummary();
-		stack.watch();
+		stack.awaitClose();
 	}
 
 	private void printSummary() {
@@ -651,29 +608,26 @@ public final class LocalStack implements AutoCloseable {
 		say("  Kafka                      " + this.kafka.bootstrapServers() + "  (topic order-events)");
 		say("  Emails sent (SMTP server)  " + mailApiUrl() + "/api/user/<email>/messages/INBOX");
 		say("  Logs                       " + this.options.logDir());
+		say("  Chaos experiments          " + chaosCommand() + " list   (kill, stop, pause, resume, start, restart"
+				+ " any process)");
 		say("");
 		say("Press Ctrl-C to stop everything.");
 	}
 
+	private String chaosCommand() {
+		return "./local-stack.sh chaos"
+				+ ((this.options.portOffset() != 0) ? " --port-offset " + this.options.portOffset() : "");
+	}
+
 	/**
-	 * Runs until Ctrl-C, reporting a service that stops on its own.
+	 * Runs until Ctrl-C; the process watch reports any process that dies meanwhile.
 	 */
-	private void watch() {
-		Set<String> reported = new LinkedHashSet<>();
-		CountDownLatch never = new CountDownLatch(1);
-		while (!this.closed) {
-			for (ServiceInstance instance : allInstances()) {
-				if (!instance.isAlive() && reported.add(instance.label())) {
-					say(instance.label() + " has stopped (exit code " + instance.process().exitCode() + "); see "
-							+ instance.process().logFile());
-				}
-			}
-			try {
-				never.await(2, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
+	private void awaitClose() {
+		try {
+			this.stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +37,28 @@ final class ManagedProcess {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
 			builder.environment().putAll(environment);
-			Files.writeString(logFile,
-					System.lineSeparator() + "=== " + name + " starting: " + String.join(" ", command)
-							+ System.lineSeparator(),
-					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-					java.nio.file.StandardOpenOption.APPEND);
+			note(logFile, name + " starting: " + String.join(" ", command));
 			return new ManagedProcess(name, logFile, builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
+		}
+	}
+
+	/**
+	 * Writes a line of the launcher's own into a process's log, such as a start or a
+	 * chaos action, so that the log shows what happened to the process and when.
+	 */
+	static void note(Path logFile, String line) {
+		try {
+			Files.createDirectories(logFile.getParent());
+			Files.writeString(logFile,
+					System.lineSeparator() + "=== " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + line
+							+ System.lineSeparator(),
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write to " + logFile, ex);
 		}
 	}
 
@@ -67,6 +83,13 @@ final class ManagedProcess {
 	}
 
 	/**
+	 * How the process ended: {@code exit 137} for one killed with SIGKILL (128 + 9).
+	 */
+	String exitStatus() {
+		return this.process.isAlive() ? "still running" : "exit " + this.process.exitValue();
+	}
+
+	/**
 	 * Asks the process to stop (SIGTERM, so a Spring service deregisters from Eureka and
 	 * finishes its requests) and kills it if it has not stopped in time.
 	 */
@@ -88,7 +111,7 @@ final class ManagedProcess {
 	}
 
 	/**
-	 * Kills the process at once, as a crash would.
+	 * Kills the process at once (SIGKILL), as a crash would.
 	 */
 	void kill() {
 		this.process.destroyForcibly();
@@ -104,12 +127,19 @@ final class ManagedProcess {
 	 * The last lines of the log, to show why a process failed.
 	 */
 	String logTail(int lines) {
+		return tail(this.logFile, lines);
+	}
+
+	/**
+	 * The last lines of a log file.
+	 */
+	static String tail(Path logFile, int lines) {
 		try {
-			List<String> all = Files.readAllLines(this.logFile, StandardCharsets.UTF_8);
+			List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
 			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
 		}
 		catch (IOException | RuntimeException ex) {
-			return "(no log at " + this.logFile + ")";
+			return "(no log at " + logFile + ")";
 		}
 	}
 

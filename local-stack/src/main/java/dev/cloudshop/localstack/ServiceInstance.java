@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One running instance of a service: {@code java -jar <module>/target/<module>.jar}.
  */
-final class ServiceInstance {
+final class ServiceInstance extends ChildProcess {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -23,49 +23,70 @@ final class ServiceInstance {
 
 	private final int port;
 
-	private ManagedProcess process;
+	private final String java;
 
-	ServiceInstance(SuiteService service, int index, int port) {
+	private final Path projectDir;
+
+	private final Map<String, String> environment;
+
+	/**
+	 * @param service the service
+	 * @param index which instance, from 0
+	 * @param port its port
+	 * @param java the java executable
+	 * @param projectDir the checkout, where its jar is built
+	 * @param environment its configuration
+	 * @param logDir where its log goes
+	 */
+	ServiceInstance(SuiteService service, int index, int port, String java, Path projectDir,
+			Map<String, String> environment, Path logDir) {
+		super(logDir.resolve(label(service, index).replace('#', '-') + ".log"), 20);
 		this.service = service;
 		this.index = index;
 		this.port = port;
+		this.java = java;
+		this.projectDir = projectDir;
+		this.environment = Map.copyOf(environment);
 	}
 
 	String label() {
-		return (this.index == 0) ? this.service.name() : this.service.name() + "#" + (this.index + 1);
+		return label(this.service, this.index);
 	}
 
-	SuiteService service() {
-		return this.service;
+	private static String label(SuiteService service, int index) {
+		return (index == 0) ? service.name() : service.name() + "#" + (index + 1);
+	}
+
+	@Override
+	public String name() {
+		return label();
+	}
+
+	@Override
+	public String address() {
+		return baseUrl();
 	}
 
 	int port() {
 		return this.port;
 	}
 
-	ManagedProcess process() {
-		return this.process;
-	}
-
-	void start(String java, Path projectDir, Map<String, String> environment, Path logDir) {
-		Path jar = projectDir.resolve(this.service.name()).resolve("target").resolve(this.service.name() + ".jar");
-		List<String> command = new ArrayList<>(List.of(java,
+	@Override
+	public void start() {
+		Path jar = this.projectDir.resolve(this.service.name()).resolve("target").resolve(this.service.name() + ".jar");
+		List<String> command = new ArrayList<>(List.of(this.java,
 				// Small, fast-starting JVMs: the whole suite shares one laptop.
 				"-Xms32m", "-Xmx" + this.service.heap(), "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Dspring.output.ansi.enabled=never",
 				"-jar", jar.toString()));
-		this.process = ManagedProcess.start(label(), command, environment, projectDir,
-				logDir.resolve(label().replace('#', '-') + ".log"));
-	}
-
-	boolean isAlive() {
-		return this.process != null && this.process.isAlive();
+		launch(command, this.environment, this.projectDir);
 	}
 
 	/**
 	 * Whether the readiness group (which includes the database where there is one) is UP.
 	 */
-	boolean isReady() {
+	@Override
+	public boolean isReady() {
 		if (!isAlive()) {
 			return false;
 		}
@@ -83,18 +104,6 @@ final class ServiceInstance {
 
 	String baseUrl() {
 		return "http://localhost:" + this.port;
-	}
-
-	void stop() {
-		if (this.process != null) {
-			this.process.stop(20);
-		}
-	}
-
-	void kill() {
-		if (this.process != null) {
-			this.process.kill();
-		}
 	}
 
 }

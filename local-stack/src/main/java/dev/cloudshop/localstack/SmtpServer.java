@@ -14,7 +14,7 @@ import java.util.Map;
  * A real SMTP server for the customer emails: GreenMail standalone, its own process. It
  * accepts every recipient and keeps the messages in memory; its REST API shows them.
  */
-final class SmtpServer {
+final class SmtpServer extends ChildProcess {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -26,30 +26,44 @@ final class SmtpServer {
 
 	private final String java;
 
-	private ManagedProcess process;
+	private final Path workingDir;
 
-	SmtpServer(Path jar, int smtpPort, int apiPort, String java) {
+	SmtpServer(Path jar, int smtpPort, int apiPort, String java, Path workingDir, Path logFile) {
+		super(logFile, 10);
 		this.jar = jar;
 		this.smtpPort = smtpPort;
 		this.apiPort = apiPort;
 		this.java = java;
+		this.workingDir = workingDir;
 	}
 
-	void start(Path workingDir, Path logFile) {
+	@Override
+	public String name() {
+		return "smtp";
+	}
+
+	@Override
+	public String address() {
+		return "smtp://localhost:" + this.smtpPort;
+	}
+
+	/**
+	 * Starts the server; it keeps messages in memory, so a restarted one has none.
+	 */
+	@Override
+	public void start() {
 		if (!Files.exists(this.jar)) {
 			throw new IllegalStateException("Not built yet: " + this.jar + ". Build with ./mvnw -DskipTests package.");
 		}
-		this.process = ManagedProcess.start("smtp",
-				List.of(this.java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-						"-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
-						"-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled",
-						"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.apiPort, "-jar",
-						this.jar.toString()),
-				Map.of(), workingDir, logFile);
+		launch(List.of(this.java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				"-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + this.smtpPort,
+				"-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
+				"-Dgreenmail.api.port=" + this.apiPort, "-jar", this.jar.toString()), Map.of(), this.workingDir);
 	}
 
-	boolean isReady() {
-		if (this.process == null || !this.process.isAlive()) {
+	@Override
+	public boolean isReady() {
+		if (!isAlive()) {
 			return false;
 		}
 		try {
@@ -70,16 +84,6 @@ final class SmtpServer {
 
 	int smtpPort() {
 		return this.smtpPort;
-	}
-
-	ManagedProcess process() {
-		return this.process;
-	}
-
-	void stop() {
-		if (this.process != null) {
-			this.process.stop(10);
-		}
 	}
 
 }

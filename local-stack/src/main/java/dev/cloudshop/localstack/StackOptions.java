@@ -88,6 +88,18 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 		return 8025 + this.portOffset;
 	}
 
+	int controlPort() {
+		return controlPort(this.portOffset);
+	}
+
+	/**
+	 * The port of the launcher's control endpoint, which {@code ./local-stack.sh chaos}
+	 * talks to.
+	 */
+	static int controlPort(int portOffset) {
+		return 8099 + portOffset;
+	}
+
 	Path logDir() {
 		return this.workDir.resolve("logs");
 	}
