@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -46,7 +47,30 @@ public final class CallPolicy {
 	 * @throws HttpClientErrorException the dependency's own 4xx answer
 	 */
 	public <T> T call(Supplier<T> operation) {
-		return translate(Retry.decorateSupplier(this.retry, guarded(operation)));
+		// An attempt that may have reached the dependency makes the whole call uncertain,
+		// even if a later attempt is refused before it leaves (an open circuit, a full
+		// bulkhead): the first one may have done its work.
+		AtomicBoolean mayHaveTakenEffect = new AtomicBoolean();
+		Supplier<T> attempt = () -> {
+			try {
+				return operation.get();
+			}
+			catch (RuntimeException ex) {
+				if (mayHaveTakenEffect(ex)) {
+					mayHaveTakenEffect.set(true);
+				}
+				throw ex;
+			}
+		};
+		try {
+			return translate(Retry.decorateSupplier(this.retry, guarded(attempt)));
+		}
+		catch (DependencyUnavailableException ex) {
+			if (mayHaveTakenEffect.get()) {
+				throw new OutcomeUnknownException(this.dependency, ex);
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -121,6 +145,18 @@ public final class CallPolicy {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether a failed attempt may still have had its effect: it reached the dependency
+	 * (or may have), and no answer says it did nothing.
+	 */
+	static boolean mayHaveTakenEffect(Throwable failure) {
+		if (failure instanceof HttpClientErrorException
+				|| failure instanceof HttpServerErrorException.ServiceUnavailable) {
+			return false;
+		}
+		return (failure instanceof RestClientException) && !neverReached(failure);
 	}
 
 	/**

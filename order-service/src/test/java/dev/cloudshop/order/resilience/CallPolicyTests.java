@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,27 @@ class CallPolicyTests {
 		assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(
 				() -> policy(3).call(() -> this.http.get().uri("/stalls-mid-body").retrieve().body(Body.class)));
 		assertThat(this.requests).hasValue(3);
+	}
+
+	@Test
+	void staysUncertainWhenARetryIsRefusedAfterAnAttemptThatMayHaveTakenEffect() {
+		// The first attempt times out and opens the circuit; the retry is refused at
+		// once.
+		CircuitBreaker opensAtOnce = CircuitBreaker.of("test-service",
+				CircuitBreakerConfig.custom().slidingWindowSize(1).minimumNumberOfCalls(1).build());
+		CallPolicy policy = new CallPolicy("test-service", opensAtOnce,
+				Bulkhead.of("test-service", BulkheadConfig.custom().maxConcurrentCalls(5).build()),
+				Retry.of("test-service",
+						RetryConfig.custom()
+							.maxAttempts(2)
+							.waitDuration(Duration.ofMillis(10))
+							.retryOnException((ex) -> true)
+							.build()));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> policy.call(() -> this.http.get().uri("/stalls-mid-body").retrieve().body(Body.class)));
+		assertThat(opensAtOnce.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.requests).hasValue(1);
 	}
 
 	@Test
