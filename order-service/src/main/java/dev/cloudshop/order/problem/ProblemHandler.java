@@ -194,7 +194,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	private static boolean lostTheDatabase(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+			// A rollback (or commit) that could not reach the database: the connection is
+			// gone, whatever the driver's state says.
+			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+					|| cause instanceof org.hibernate.TransactionException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -40,6 +40,18 @@ class ProblemHandlerTests {
 	}
 
 	@Test
+	void answersARollbackThatLostItsConnectionWithAServiceUnavailable() {
+		// Hikari closed the broken connection before Hibernate could roll back on it.
+		Exception lost = new JpaSystemException(new org.hibernate.TransactionException(
+				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+
+		ResponseEntity<Object> answer = this.handler.unexpected(lost,
+				new ServletWebRequest(new MockHttpServletRequest("POST", "/api/orders")));
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+	}
+
+	@Test
 	void answersATransactionThatCouldNotStartWithAServiceUnavailable() {
 		ResponseEntity<Object> answer = this.handler.databaseUnavailable(
 				new CannotCreateTransactionException("Could not open JPA EntityManager"),
