@@ -1,4 +1,4 @@
-package dev.cloudshop.payment.problem;
+package dev.cloudshop.payment;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -13,20 +13,18 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cloudshop.payment.PaymentServiceTest;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @PaymentServiceTest
-class ProblemHandlerIntegrationTests {
+class ProblemDetailsIntegrationTests {
 
 	private static final int LIMIT = 16 * 1024;
 
@@ -44,34 +42,31 @@ class ProblemHandlerIntegrationTests {
 
 	@Test
 	void answersAnUnknownPathWithANotFoundProblem() {
-		this.client.get()
-			.uri("/api/nothing-here")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.instance")
-			.isEqualTo("/api/nothing-here")
-			.jsonPath("$.traceId")
-			.isNotEmpty();
+		assertThatProblem(this.client.get().uri("/api/nothing-here").exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasInstance("/api/nothing-here")
+			.hasTraceId();
 	}
 
 	@Test
 	void answersAnUnsupportedMethodWithAProblem() {
-		this.client.delete()
-			.uri("/api/payments")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/method-not-allowed");
+		assertThatProblem(this.client.delete().uri("/api/payments").exchange()).hasStatus(405)
+			.hasType("method-not-allowed")
+			.doesNotMention("DELETE");
+	}
+
+	@Test
+	void answersAMissingOrderIdWithAValidationProblemOfThatField() {
+		assertThatProblem(this.client.get().uri("/api/payments").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("orderId")
+			.hasInstance("/api/payments");
+	}
+
+	@Test
+	void carriesTheRequestIdOfTheGateway() {
+		assertThatProblem(this.client.get().uri("/api/payments").header("X-Request-Id", "req-7").exchange())
+			.hasMember("requestId", "req-7");
 	}
 
 	@Test
@@ -93,24 +88,15 @@ class ProblemHandlerIntegrationTests {
 	void refusesABodyOverTheLimitByItsLength() {
 		int before = payments();
 
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/payments")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(charge(UUID.randomUUID().toString(), LIMIT + 1))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/payload-too-large")
-			.jsonPath("$.status")
-			.isEqualTo(413)
-			.jsonPath("$.instance")
-			.isEqualTo("/api/payments")
-			.jsonPath("$.traceId")
-			.isNotEmpty();
+			.exchange()).hasStatus(413)
+			.hasType("payload-too-large")
+			.hasDetail("The request body is larger than the 16 KB this service accepts")
+			.hasInstance("/api/payments")
+			.hasTraceId();
 		assertThat(payments()).isEqualTo(before);
 	}
 

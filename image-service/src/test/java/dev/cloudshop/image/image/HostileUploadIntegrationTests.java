@@ -12,15 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.cloudshop.image.HostileFiles;
 import dev.cloudshop.image.ImageDatabase;
+import dev.cloudshop.image.ImageServiceTest;
 import dev.cloudshop.image.ProductImages;
 import dev.cloudshop.image.Uploads;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,9 +30,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Everything a client may send instead of a photo: each is refused with a problem of its
  * own type before anything is stored, and the service takes a photo right after.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@ImageServiceTest
 class HostileUploadIntegrationTests {
 
 	private static final String OWNER = "SKU-HOSTILE-1";

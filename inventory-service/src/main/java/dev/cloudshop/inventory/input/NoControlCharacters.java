@@ -1,4 +1,4 @@
-package dev.cloudshop.inventory.problem;
+package dev.cloudshop.inventory.input;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

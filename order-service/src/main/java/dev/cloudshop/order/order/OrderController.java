@@ -17,7 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cloudshop.order.idempotency.IdempotencyKeys;
-import dev.cloudshop.order.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -8,6 +8,7 @@ import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -126,7 +127,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (raised != null) {
 			return problem(ex, raised.getBody(), headers, request);
 		}
-		if (ex.getCause() instanceof StreamReadException) {
+		// Not JSON at all; a number too large for its field is read, not a syntax error.
+		if (ex.getCause() instanceof StreamReadException && !(ex.getCause() instanceof InputCoercionException)) {
 			return problem(ex, Problems.malformed(null, "The request body is not valid JSON"), headers, request);
 		}
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

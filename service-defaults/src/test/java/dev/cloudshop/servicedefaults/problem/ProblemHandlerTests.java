@@ -83,6 +83,14 @@ class ProblemHandlerTests {
 	}
 
 	@Test
+	void namesTheJsonPathOfANumberTooLargeForItsField() {
+		MvcTestResult result = post("{\"name\": \"lamp\", \"count\": 2147483648}");
+
+		assertProblem(result, 400, "malformed-request", "/things");
+		assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("count");
+	}
+
+	@Test
 	void refusesAFloatForAnInteger() {
 		MvcTestResult result = post("{\"name\": \"lamp\", \"count\": 1.5}");
 
