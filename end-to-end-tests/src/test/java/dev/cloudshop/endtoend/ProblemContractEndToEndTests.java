@@ -82,6 +82,8 @@ class ProblemContractEndToEndTests {
 						"payload-too-large", null));
 	}
 
+	// ProblemAssert.of also checks the content type, the type, title, status and detail,
+	// and that no exception or stack trace is in the body.
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@MethodSource("badRequests")
 	void answersWithTheSameProblemShape(BadRequest request, int status, String type, String field) {
@@ -98,10 +100,6 @@ class ProblemContractEndToEndTests {
 		}
 		else {
 			problem.hasNoField();
-		}
-		if (response.json().path("title").asString("").isBlank()
-				|| response.json().path("detail").asString("").isBlank()) {
-			throw new AssertionError("Expected a title and a detail in " + response.body());
 		}
 	}
 

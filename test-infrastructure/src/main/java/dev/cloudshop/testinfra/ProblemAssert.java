@@ -24,7 +24,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * 	.hasField("orderId");
  * </pre> Made from an answer, it first checks that the answer is
  * {@code application/problem+json} with the same status as its body; made from an answer
- * or a body, that the body names no exception class and holds no stack trace.
+ * or a body, that the problem has the members every problem has (a type of the suite, a
+ * status, a title, a detail) and that it names no exception class and holds no stack
+ * trace.
  */
 public final class ProblemAssert extends AbstractAssert<ProblemAssert, JsonNode> {
 
@@ -53,7 +55,7 @@ public final class ProblemAssert extends AbstractAssert<ProblemAssert, JsonNode>
 	 */
 	public static ProblemAssert assertThatProblem(String body) {
 		ProblemAssert problem = new ProblemAssert(parse(body), body);
-		return problem.leaksNothing();
+		return problem.hasTheContractsMembers().leaksNothing();
 	}
 
 	/**
@@ -220,6 +222,21 @@ public final class ProblemAssert extends AbstractAssert<ProblemAssert, JsonNode>
 		members.remove("instance");
 		if (members.toString().contains(text)) {
 			failWithMessage("Expected the problem not to mention <%s> but it was %s", text, this.body);
+		}
+		return this;
+	}
+
+	/**
+	 * @return this, when the problem has a type of the suite, a status, and a title and a
+	 * detail that are not blank
+	 */
+	public ProblemAssert hasTheContractsMembers() {
+		isNotNull();
+		if (!this.actual.path("type").asString("").startsWith(TYPE_BASE) || !this.actual.path("status").isInt()
+				|| this.actual.path("title").asString("").isBlank()
+				|| this.actual.path("detail").asString("").isBlank()) {
+			failWithMessage("Expected a problem with a type of %s..., a status, a title and a detail but was %s",
+					TYPE_BASE, this.body);
 		}
 		return this;
 	}

@@ -45,11 +45,21 @@ class ProblemAssertTests {
 	}
 
 	@Test
+	void failsAProblemWithoutATitleOrADetail() {
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem("""
+				{"type": "https://cloudshop.dev/problems/not-found", "status": 404, "title": "Not found"}"""));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem("""
+				{"type": "about:blank", "status": 404, "title": "Not found", "detail": "Nothing is at this path"}"""));
+	}
+
+	@Test
 	void failsAProblemThatNamesAnExceptionOrHoldsAStackTrace() {
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem("""
-				{"type": "about:blank", "status": 500, "detail": "java.lang.IllegalStateException: boom"}"""));
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem("""
-				{"type": "about:blank", "status": 500, "detail": "at dev.cloudshop.Foo.bar(Foo.java:12)"}"""));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem(
+				"""
+						{"type": "https://cloudshop.dev/problems/internal-error", "status": 500, "title": "Internal error", "detail": "java.lang.IllegalStateException: boom"}"""));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatProblem(
+				"""
+						{"type": "https://cloudshop.dev/problems/internal-error", "status": 500, "title": "Internal error", "detail": "at dev.cloudshop.Foo.bar(Foo.java:12)"}"""));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -125,20 +126,12 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadProductsWithAProblemAndStoresNothing(String name, String body, int status, String type,
 			String field) {
 		Map<String, Object> before = this.database.snapshot();
-		var response = this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		ProblemAssert problem = assertThatProblem(
+				this.client.post().uri("/admin/products").contentType(MediaType.APPLICATION_JSON).body(body).exchange())
+			.hasStatus(status)
+			.hasType(type);
 		if (field != null) {
-			response.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -197,20 +190,13 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadStockWithAProblemAndChangesNothing(String name, String body, int status, String type, String field) {
 		createProduct(this.sku);
 		Map<String, Object> before = this.database.snapshot();
-		var response = this.client.put()
+		ProblemAssert problem = assertThatProblem(this.client.put()
 			.uri("/admin/products/{sku}/stock", this.sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+			.exchange()).hasStatus(status).hasType(type);
 		if (field != null) {
-			response.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}

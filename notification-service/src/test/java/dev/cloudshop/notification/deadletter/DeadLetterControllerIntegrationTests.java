@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
+import dev.cloudshop.testinfra.ProblemAssert;
 import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -219,18 +221,11 @@ class DeadLetterControllerIntegrationTests {
 			POST | /admin/dead-letters/replay?partition=99&offset=0   | 404 | dead-letter-not-found |
 			""")
 	void answersBadInputWithAProblem(String method, String uri, int status, String type, String field) {
-		var body = this.client.method(HttpMethod.valueOf(method))
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		ProblemAssert problem = assertThatProblem(this.client.method(HttpMethod.valueOf(method)).uri(uri).exchange())
+			.hasStatus(status)
+			.hasType(type);
 		if (field != null) {
-			body.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 	}
 
