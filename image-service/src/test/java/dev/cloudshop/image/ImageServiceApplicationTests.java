@@ -2,16 +2,38 @@ package dev.cloudshop.image;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.testinfra.ServiceDefaultsContract;
+import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-@ImageServiceTest
-class ImageServiceApplicationTests implements ServiceDefaultsContract {
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureRestTestClient
+@Import(RealPostgres.class)
+class ImageServiceApplicationTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Test
+	void isReadyOnceItsDatabaseAnswers() {
+		this.client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.db.status")
+			.isEqualTo("UP");
+	}
 
 	@Test
 	void publishesItsPublicApiForTheGateway() {
@@ -31,6 +53,17 @@ class ImageServiceApplicationTests implements ServiceDefaultsContract {
 			.exists()
 			.jsonPath("$.paths['/api/images/{id}/{rendition}'].get")
 			.exists();
+	}
+
+	@Test
+	void exposesPrometheusMetrics() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
 	}
 
 }

@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.cloudshop.testinfra.ServiceTest;
+import dev.cloudshop.testinfra.RealPostgres;
 
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random port, on a real PostgreSQL database, without Eureka. One
@@ -18,8 +21,10 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ServiceTest
-@TestPropertySource(properties = "payment.simulator.slow-token-delay=300ms")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "payment.simulator.slow-token-delay=300ms" })
+@AutoConfigureRestTestClient
+@Import(RealPostgres.class)
 public @interface PaymentServiceTest {
 
 }

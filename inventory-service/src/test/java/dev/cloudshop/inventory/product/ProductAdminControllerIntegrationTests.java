@@ -10,18 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.inventory.InventoryServiceTest;
-import dev.cloudshop.testinfra.ProblemAssert;
+import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@InventoryServiceTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureRestTestClient
+@Import(RealPostgres.class)
 class ProductAdminControllerIntegrationTests {
 
 	@Autowired
@@ -126,12 +130,20 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadProductsWithAProblemAndStoresNothing(String name, String body, int status, String type,
 			String field) {
 		Map<String, Object> before = this.database.snapshot();
-		ProblemAssert problem = assertThatProblem(
-				this.client.post().uri("/admin/products").contentType(MediaType.APPLICATION_JSON).body(body).exchange())
-			.hasStatus(status)
-			.hasType(type);
+		var response = this.client.post()
+			.uri("/admin/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/" + type);
 		if (field != null) {
-			problem.hasField(field);
+			response.jsonPath("$.field").isEqualTo(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -190,13 +202,20 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadStockWithAProblemAndChangesNothing(String name, String body, int status, String type, String field) {
 		createProduct(this.sku);
 		Map<String, Object> before = this.database.snapshot();
-		ProblemAssert problem = assertThatProblem(this.client.put()
+		var response = this.client.put()
 			.uri("/admin/products/{sku}/stock", this.sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange()).hasStatus(status).hasType(type);
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/" + type);
 		if (field != null) {
-			problem.hasField(field);
+			response.jsonPath("$.field").isEqualTo(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -205,28 +224,49 @@ class ProductAdminControllerIntegrationTests {
 	@ValueSource(strings = { "kb-0001", "%", "KB;0001", "\u0661", "\u202E" })
 	void answersAnOddSkuInThePathWithANotFoundProblemAndChangesNothing(String sku) {
 		Map<String, Object> before = this.database.snapshot();
-		assertThatProblem(this.client.get().uri("/admin/products/{sku}/stock", sku).exchange()).hasStatus(404);
-		assertThatProblem(this.client.put()
+		this.client.get()
+			.uri("/admin/products/{sku}/stock", sku)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.put()
 			.uri("/admin/products/{sku}/stock", sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("available", 1))
-			.exchange()).hasStatus(404);
-		assertThatProblem(this.client.put()
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.put()
 			.uri("/admin/products/{sku}", sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR")))
-			.exchange()).hasStatus(404);
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAChangeWithAControlCharacterAndKeepsTheProduct() {
 		createProduct(this.sku);
-		assertThatProblem(this.client.put()
+		this.client.put()
 			.uri("/admin/products/{sku}", this.sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", "Re\u0000named", "category", "Home", "price", Map.of("amount", 2, "currency", "EUR")))
-			.exchange()).hasStatus(400).hasField("name");
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("name");
 		this.client.get()
 			.uri("/api/products/{sku}", this.sku)
 			.exchange()
