@@ -46,15 +46,18 @@ public class IdempotencyKeys {
 	@Transactional
 	public Claim claim(String key, String requestHash, Supplier<UUID> createOrder) {
 		Instant now = Instant.now();
-		// A key past its retention is a new key, even before the purge removed it.
-		this.jdbc.update("delete from idempotency_key where key = ? and created_at < ?", key,
-				Timestamp.from(now.minus(this.settings.retention())));
-		// The order id is filled in below, before this transaction commits: nobody else
-		// ever sees the placeholder.
+		// One statement: a new key is inserted, a key past its retention is taken over as
+		// new, a live key is left alone. The order id is filled in below, before this
+		// transaction commits: nobody else ever sees the placeholder.
 		int inserted = this.jdbc.update("""
 				insert into idempotency_key (key, request_hash, order_id, created_at)
-				values (?, ?, ?, ?) on conflict do nothing
-				""", key, requestHash, new UUID(0, 0), Timestamp.from(now));
+				values (?, ?, ?, ?)
+				on conflict (key) do update
+					set request_hash = excluded.request_hash, order_id = excluded.order_id,
+						created_at = excluded.created_at
+					where idempotency_key.created_at < ?
+				""", key, requestHash, new UUID(0, 0), Timestamp.from(now),
+				Timestamp.from(now.minus(this.settings.retention())));
 		if (inserted == 1) {
 			UUID orderId = createOrder.get();
 			this.jdbc.update("update idempotency_key set order_id = ? where key = ?", orderId, key);
