@@ -35,7 +35,14 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+	/**
+	 * The least time the gateway gets to see every service once all processes are ready.
+	 */
+	private static final Duration ROUTE_WINDOW = Duration.ofMinutes(3);
+
 	private final StackOptions options;
+
+	private String lastRouteProbe = "none yet";
 
 	private final String java;
 
@@ -203,10 +210,14 @@ public final class LocalStack implements AutoCloseable {
 	 * Waits until the gateway reaches every service through Eureka: a service is only of
 	 * use once all its instances are registered and the gateway has fetched the registry.
 	 * The gateway is only asked once Eureka lists the service, so that the probes do not
-	 * open its circuit breaker.
+	 * open its circuit breaker. Registration and registry fetches run on their own timers
+	 * (seconds to a minute) once the processes are ready, so this wait gets its own
+	 * window on top of whatever the start left of the ready timeout.
 	 */
 	private void awaitRoutes(long start) {
-		long deadline = start + this.options.readyTimeout().toNanos();
+		long deadline = Math.max(start + this.options.readyTimeout().toNanos(),
+				System.nanoTime() + ROUTE_WINDOW.toNanos());
+		long lastReport = System.nanoTime();
 		for (SuiteService service : SuiteService.BUSINESS) {
 			int expected = instancesOf(service).size();
 			if (expected == 0) {
@@ -215,8 +226,16 @@ public final class LocalStack implements AutoCloseable {
 			}
 			while (registeredInstances(service) < expected || !routes(service)) {
 				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("The gateway does not reach " + service.name() + " after "
-							+ this.options.readyTimeout().toSeconds() + " s; see " + this.options.logDir());
+					throw new IllegalStateException(
+							"The gateway does not reach " + service.name() + " " + Math.round(seconds(start))
+									+ " s after the start (" + registeredInstances(service) + " of " + expected
+									+ " instances registered in Eureka, the last probe through the gateway: "
+									+ this.lastRouteProbe + "); see " + this.options.logDir());
+				}
+				if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+					say(String.format("  ... %5.1f s, waiting for the gateway to route to %s", seconds(start),
+							service.name()));
+					lastReport = System.nanoTime();
 				}
 				sleep(1000);
 			}
@@ -269,9 +288,11 @@ public final class LocalStack implements AutoCloseable {
 					.timeout(Duration.ofSeconds(3))
 					.build(), HttpResponse.BodyHandlers.discarding());
 			int status = response.statusCode();
+			this.lastRouteProbe = "HTTP " + status;
 			return status != 502 && status != 503 && status != 504;
 		}
 		catch (Exception ex) {
+			this.lastRouteProbe = ex.getClass().getSimpleName();
 			return false;
 		}
 	}

@@ -15,7 +15,9 @@ import java.util.Map;
  * beside the one a developer uses
  * @param instances how many instances of a service to start, for those with more than one
  * @param reset whether to throw away the data of earlier runs first
- * @param readyTimeout how long every part together may take to become ready
+ * @param readyTimeout how long every process together may take to become ready; on two
+ * busy cores a first start can take several times what it takes on a quiet machine, and
+ * the wait ends as soon as everything is ready, so the default is generous
  * @param out where progress goes
  */
 public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<String, Integer> instances, boolean reset,
@@ -34,7 +36,7 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 	 */
 	public static StackOptions defaults(Path projectDir) {
 		return new StackOptions(projectDir, projectDir.resolve(".local-stack"), 0, Map.of(), false,
-				Duration.ofMinutes(4), System.out);
+				Duration.ofMinutes(10), System.out);
 	}
 
 	public StackOptions withWorkDir(Path workDir) {
