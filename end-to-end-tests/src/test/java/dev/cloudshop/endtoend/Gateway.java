@@ -58,6 +58,18 @@ final class Gateway {
 			.build());
 	}
 
+	Response send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
 	Response postJson(String path, Object body, Map<String, String> headers) {
 		return post(path, "application/json", json.writeValueAsBytes(body), headers);
 	}

@@ -2,38 +2,16 @@ package dev.cloudshop.image;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.testinfra.ServiceDefaultsContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
-class ImageServiceApplicationTests {
+@ImageServiceTest
+class ImageServiceApplicationTests implements ServiceDefaultsContract {
 
 	@Autowired
 	RestTestClient client;
-
-	@Test
-	void isReadyOnceItsDatabaseAnswers() {
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.db.status")
-			.isEqualTo("UP");
-	}
 
 	@Test
 	void publishesItsPublicApiForTheGateway() {
@@ -53,17 +31,6 @@ class ImageServiceApplicationTests {
 			.exists()
 			.jsonPath("$.paths['/api/images/{id}/{rendition}'].get")
 			.exists();
-	}
-
-	@Test
-	void exposesPrometheusMetrics() {
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
 	}
 
 }

@@ -1,20 +1,23 @@
 package dev.cloudshop.k8s;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a service reads from its environment, taken from its own
- * {@code src/main/resources/application.yml}: the {@code ${ENV_VAR:default}}
- * placeholders, the properties it sets (each of which an environment variable of Spring
- * Boot's relaxed form overrides) and its port.
+ * {@code src/main/resources/application.yml} over the suite's defaults (the
+ * {@code service-defaults*.yml} files of service-defaults, for a service that depends on
+ * it): the {@code ${ENV_VAR:default}} placeholders, the properties it sets (each of which
+ * an environment variable of Spring Boot's relaxed form overrides) and its port.
  *
  * @param name the service, which is also its module, its image and its Kubernetes name
  * @param placeholders each placeholder's environment variable and its default ({@code ""}
@@ -42,16 +45,42 @@ record ServiceConfig(String name, Map<String, String> placeholders, Map<String, 
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
+	/**
+	 * The defaults of the suite, lowest precedence first, and whether a service gets
+	 * each.
+	 */
+	private static final Map<String, Predicate<String>> DEFAULTS = defaults();
+
 	static ServiceConfig of(String name) {
-		String text = Yaml.read(Project.file(name + "/src/main/resources/application.yml"));
-		Map<String, String> placeholders = new LinkedHashMap<>();
-		Matcher matcher = PLACEHOLDER.matcher(text);
-		while (matcher.find()) {
-			placeholders.put(matcher.group(1), (matcher.group(2) != null) ? matcher.group(2) : "");
+		List<String> texts = new ArrayList<>();
+		if (Yaml.read(Project.file(name + "/pom.xml")).contains("<artifactId>service-defaults</artifactId>")) {
+			DEFAULTS.forEach((file, applies) -> {
+				if (applies.test(name)) {
+					texts.add(Yaml.read(Project.file("service-defaults/src/main/resources/" + file)));
+				}
+			});
 		}
+		texts.add(Yaml.read(Project.file(name + "/src/main/resources/application.yml")));
+		Map<String, String> placeholders = new LinkedHashMap<>();
 		Map<String, Object> properties = new LinkedHashMap<>();
-		Yaml.loadAll(text).forEach((document) -> properties.putAll(Yaml.flatten(document)));
+		for (String text : texts) {
+			Matcher matcher = PLACEHOLDER.matcher(text);
+			while (matcher.find()) {
+				placeholders.put(matcher.group(1), (matcher.group(2) != null) ? matcher.group(2) : "");
+			}
+			Yaml.loadAll(text).forEach((document) -> properties.putAll(Yaml.flatten(document)));
+		}
 		return new ServiceConfig(name, placeholders, properties);
+	}
+
+	private static Map<String, Predicate<String>> defaults() {
+		Map<String, Predicate<String>> defaults = new LinkedHashMap<>();
+		defaults.put("service-defaults.yml", (name) -> true);
+		// The gateway is the one WebFlux service.
+		defaults.put("service-defaults-servlet.yml", (name) -> !name.equals("gateway-service"));
+		defaults.put("service-defaults-jdbc.yml",
+				(name) -> Yaml.read(Project.file(name + "/pom.xml")).contains("<artifactId>postgresql</artifactId>"));
+		return defaults;
 	}
 
 	static List<ServiceConfig> all() {

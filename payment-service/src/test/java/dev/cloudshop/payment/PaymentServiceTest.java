@@ -6,12 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.testinfra.ServiceTest;
 
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole service on a random port, on a real PostgreSQL database, without Eureka. One
@@ -21,10 +18,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "payment.simulator.slow-token-delay=300ms" })
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@ServiceTest
+@TestPropertySource(properties = "payment.simulator.slow-token-delay=300ms")
 public @interface PaymentServiceTest {
 
 }

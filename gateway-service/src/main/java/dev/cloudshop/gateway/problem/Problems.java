@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes problem details the same way wherever the gateway answers on its own.
+ * Writes problem details the same way wherever the gateway answers on its own, in the
+ * suite's contract (see service-defaults' {@code Problems}): type, title, status, detail,
+ * instance, requestId and traceId.
  */
 @Component
 public class Problems {
-
-	private static final String TYPE_BASE = "https://cloudshop.dev/problems/";
 
 	private final JsonMapper jsonMapper;
 
@@ -48,7 +48,8 @@ public class Problems {
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail,
 			Map<String, Object> extra) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", URI.create(TYPE_BASE + type).toString());
+		// The same types as every service's problems.
+		body.put("type", dev.cloudshop.servicedefaults.problem.Problems.type(type).toString());
 		body.put("title", title);
 		body.put("status", status.value());
 		body.put("detail", detail);

@@ -10,12 +10,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 
-import dev.cloudshop.image.problem.InvalidFieldException;
-import dev.cloudshop.image.problem.NotFoundException;
 import dev.cloudshop.image.rendering.ImageFormat;
 import dev.cloudshop.image.rendering.RenderedImage;
 import dev.cloudshop.image.rendering.Renderer;
 import dev.cloudshop.image.rendering.RenditionName;
+import dev.cloudshop.servicedefaults.problem.InvalidFieldException;
+import dev.cloudshop.servicedefaults.problem.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

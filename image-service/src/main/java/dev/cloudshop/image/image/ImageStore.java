@@ -2,8 +2,8 @@ package dev.cloudshop.image.image;
 
 import java.util.UUID;
 
-import dev.cloudshop.image.problem.NotFoundException;
 import dev.cloudshop.image.rendering.RenderedImage;
+import dev.cloudshop.servicedefaults.problem.NotFoundException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

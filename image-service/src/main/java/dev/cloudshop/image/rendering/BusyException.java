@@ -4,7 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-import dev.cloudshop.image.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 /**
  * Every decoding turn stayed taken for as long as an upload may wait: a 503 problem of

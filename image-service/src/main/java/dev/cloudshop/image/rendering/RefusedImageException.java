@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
-import dev.cloudshop.image.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 /**
  * An upload refused for what its bytes are: its format, its size or its content. Each

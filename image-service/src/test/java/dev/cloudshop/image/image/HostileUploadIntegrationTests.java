@@ -12,21 +12,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.cloudshop.image.HostileFiles;
 import dev.cloudshop.image.ImageDatabase;
+import dev.cloudshop.image.ImageServiceTest;
 import dev.cloudshop.image.ProductImages;
 import dev.cloudshop.image.Uploads;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.RequestHeadersSpec;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -34,9 +32,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Everything a client may send instead of a photo: each is refused with a problem of its
  * own type before anything is stored, and the service takes a photo right after.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@ImageServiceTest
 class HostileUploadIntegrationTests {
 
 	private static final String OWNER = "SKU-HOSTILE-1";
@@ -138,31 +134,14 @@ class HostileUploadIntegrationTests {
 			Function<RestTestClient, RequestHeadersSpec<?>> request, int status, String slug, String field) {
 		Map<String, Object> before = this.database.counts();
 
-		var body = request.apply(this.client)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + slug)
-			.jsonPath("$.status")
-			.isEqualTo(status)
-			.jsonPath("$.title")
-			.isNotEmpty()
-			.jsonPath("$.detail")
-			.isNotEmpty()
-			.jsonPath("$.instance")
-			.isEqualTo("/api/images")
-			.jsonPath("$.traceId")
-			.isNotEmpty()
-			.jsonPath("$.trace")
-			.doesNotExist()
-			.jsonPath("$.exception")
-			.doesNotExist();
+		// Made from the answer, the assertions also check that it is problem+json and
+		// carries no exception or stack trace.
+		ProblemAssert problem = assertThatProblem(request.apply(this.client).exchange()).hasStatus(status)
+			.hasType(slug)
+			.hasInstance("/api/images")
+			.hasTraceId();
 		if (field != null) {
-			body.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 
 		assertThat(this.database.counts()).isEqualTo(before);

@@ -4,24 +4,19 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.image.ImageServiceTest;
 import dev.cloudshop.image.ProductImages;
 import dev.cloudshop.image.Uploads;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@ImageServiceTest
 class ImageControllerIntegrationTests {
 
 	@Autowired
@@ -94,75 +89,35 @@ class ImageControllerIntegrationTests {
 	void returnsNotFoundProblemForUnknownImage() {
 		UUID id = UUID.randomUUID();
 
-		this.client.get()
-			.uri("/api/images/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(404)
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.title")
-			.isEqualTo("Unknown image")
-			.jsonPath("$.instance")
-			.isEqualTo("/api/images/" + id)
-			.jsonPath("$.imageId")
-			.isEqualTo(id.toString());
+		assertThatProblem(this.client.get().uri("/api/images/{id}", id).exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasTitle("Unknown image")
+			.hasInstance("/api/images/" + id)
+			.hasMember("imageId", id.toString());
 	}
 
 	@Test
-	void returnsBadRequestProblemForMalformedImageId() {
-		this.client.get()
-			.uri("/api/images/not-a-uuid")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/malformed-request")
-			.jsonPath("$.field")
-			.isEqualTo("id");
+	void returnsValidationProblemForMalformedImageId() {
+		assertThatProblem(this.client.get().uri("/api/images/not-a-uuid").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("id")
+			.doesNotMention("not-a-uuid");
 	}
 
 	@Test
 	void returnsBadRequestProblemWithoutOwner() {
-		this.client.get()
-			.uri("/api/images")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("owner")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().contains("owner"));
+		assertThatProblem(this.client.get().uri("/api/images").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("owner")
+			.hasDetail("owner is required");
 	}
 
 	@Test
 	void returnsBadRequestProblemForBlankOrInvalidOwner() {
 		for (String owner : new String[] { "", "../../etc/passwd", "a".repeat(65) }) {
-			this.client.get()
-				.uri("/api/images?owner={owner}", owner)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-				.jsonPath("$.field")
-				.isEqualTo("owner");
+			assertThatProblem(this.client.get().uri("/api/images?owner={owner}", owner).exchange()).hasStatus(400)
+				.hasType("validation-failed")
+				.hasField("owner");
 		}
 	}
 

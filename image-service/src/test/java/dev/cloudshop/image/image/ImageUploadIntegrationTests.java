@@ -18,26 +18,21 @@ import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.image.HostileFiles;
 import dev.cloudshop.image.ImageDatabase;
+import dev.cloudshop.image.ImageServiceTest;
 import dev.cloudshop.image.ProductImages;
 import dev.cloudshop.image.Uploads;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@ImageServiceTest
 class ImageUploadIntegrationTests {
 
 	private static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
@@ -190,45 +185,19 @@ class ImageUploadIntegrationTests {
 	void answersNotFoundForARenditionItDoesNotMake() {
 		ImageView image = upload(ProductImages.jpeg("Desk Lamp", 64, 48), "lamp.jpg", "image/jpeg");
 
-		this.client.get()
-			.uri("/api/images/{id}/huge", image.id())
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.title")
-			.isEqualTo("Unknown rendition")
-			.jsonPath("$.renditions")
-			.isEqualTo(java.util.List.of("original", "medium", "thumbnail"));
+		assertThatProblem(this.client.get().uri("/api/images/{id}/huge", image.id()).exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasTitle("Unknown rendition")
+			.hasMember("renditions", java.util.List.of("original", "medium", "thumbnail"));
 	}
 
 	@Test
 	void answersNotFoundOrBadRequestForARenditionOfAnUnknownOrMalformedId() {
-		this.client.get()
+		assertThatProblem(this.client.get()
 			.uri("/api/images/{id}/thumbnail", UUID.randomUUID())
 			.header(HttpHeaders.ACCEPT, "image/avif,image/webp,image/*")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Unknown image");
-		this.client.get()
-			.uri("/api/images/42/thumbnail")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("id");
+			.exchange()).hasStatus(404).hasTitle("Unknown image");
+		assertThatProblem(this.client.get().uri("/api/images/42/thumbnail").exchange()).hasStatus(400).hasField("id");
 	}
 
 	@Test
@@ -240,13 +209,7 @@ class ImageUploadIntegrationTests {
 		assertThat(this.database.renditionsOf(image.id())).isZero();
 		this.client.get().uri("/api/images/{id}", image.id()).exchange().expectStatus().isNotFound();
 		this.client.get().uri(image.renditions().thumbnail()).exchange().expectStatus().isNotFound();
-		this.client.delete()
-			.uri("/api/images/{id}", image.id())
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThatProblem(this.client.delete().uri("/api/images/{id}", image.id()).exchange()).hasStatus(404);
 	}
 
 	@Test
@@ -254,24 +217,15 @@ class ImageUploadIntegrationTests {
 		Map<String, Object> before = this.database.counts();
 		byte[] tooLarge = HostileFiles.randomBytes(10 * 1024 * 1024 + 1);
 
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/images")
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(Uploads.of(this.owner, tooLarge, "huge.jpg", "image/jpeg"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/payload-too-large")
-			.jsonPath("$.detail")
-			.isEqualTo("The upload is larger than the 10 MB this service accepts")
-			.jsonPath("$.field")
-			.isEqualTo("file")
-			.jsonPath("$.instance")
-			.isEqualTo("/api/images");
+			.exchange()).hasStatus(413)
+			.hasType("payload-too-large")
+			.hasDetail("The upload is larger than the 10 MB this service accepts")
+			.hasField("file")
+			.hasInstance("/api/images");
 
 		assertThat(this.database.counts()).isEqualTo(before);
 		upload(ProductImages.jpeg("Desk Lamp", 64, 48), "lamp.jpg", "image/jpeg");

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import dev.cloudshop.inventory.problem.InvalidFieldException;
+import dev.cloudshop.servicedefaults.problem.InvalidFieldException;
 
 /**
  * A price as a client sends it.

@@ -10,10 +10,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.cloudshop.inventory.problem.NoControlCharacters;
-import dev.cloudshop.inventory.problem.NotFoundException;
-import dev.cloudshop.inventory.problem.Problems;
+import dev.cloudshop.inventory.input.NoControlCharacters;
 import dev.cloudshop.inventory.stock.StockLedger;
+import dev.cloudshop.servicedefaults.problem.NotFoundException;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

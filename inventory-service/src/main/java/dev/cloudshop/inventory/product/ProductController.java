@@ -6,9 +6,9 @@ import java.util.Map;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import dev.cloudshop.inventory.problem.NoControlCharacters;
-import dev.cloudshop.inventory.problem.NotFoundException;
+import dev.cloudshop.inventory.input.NoControlCharacters;
 import dev.cloudshop.inventory.stock.StockLedger;
+import dev.cloudshop.servicedefaults.problem.NotFoundException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

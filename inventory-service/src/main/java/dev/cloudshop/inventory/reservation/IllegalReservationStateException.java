@@ -1,6 +1,6 @@
 package dev.cloudshop.inventory.reservation;
 
-import dev.cloudshop.inventory.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

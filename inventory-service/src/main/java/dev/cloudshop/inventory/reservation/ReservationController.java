@@ -15,8 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.cloudshop.inventory.problem.InvalidFieldException;
-import dev.cloudshop.inventory.problem.NoControlCharacters;
+import dev.cloudshop.inventory.input.NoControlCharacters;
+import dev.cloudshop.servicedefaults.problem.InvalidFieldException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;

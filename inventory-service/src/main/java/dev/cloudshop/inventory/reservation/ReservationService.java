@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import dev.cloudshop.inventory.problem.NotFoundException;
 import dev.cloudshop.inventory.product.Catalog;
 import dev.cloudshop.inventory.product.Money;
 import dev.cloudshop.inventory.stock.StockLedger;
+import dev.cloudshop.servicedefaults.problem.NotFoundException;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;

@@ -10,22 +10,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class ProductAdminControllerIntegrationTests {
 
 	@Autowired
@@ -130,20 +126,12 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadProductsWithAProblemAndStoresNothing(String name, String body, int status, String type,
 			String field) {
 		Map<String, Object> before = this.database.snapshot();
-		var response = this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		ProblemAssert problem = assertThatProblem(
+				this.client.post().uri("/admin/products").contentType(MediaType.APPLICATION_JSON).body(body).exchange())
+			.hasStatus(status)
+			.hasType(type);
 		if (field != null) {
-			response.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -202,20 +190,13 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadStockWithAProblemAndChangesNothing(String name, String body, int status, String type, String field) {
 		createProduct(this.sku);
 		Map<String, Object> before = this.database.snapshot();
-		var response = this.client.put()
+		ProblemAssert problem = assertThatProblem(this.client.put()
 			.uri("/admin/products/{sku}/stock", this.sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+			.exchange()).hasStatus(status).hasType(type);
 		if (field != null) {
-			response.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -224,49 +205,28 @@ class ProductAdminControllerIntegrationTests {
 	@ValueSource(strings = { "kb-0001", "%", "KB;0001", "\u0661", "\u202E" })
 	void answersAnOddSkuInThePathWithANotFoundProblemAndChangesNothing(String sku) {
 		Map<String, Object> before = this.database.snapshot();
-		this.client.get()
-			.uri("/admin/products/{sku}/stock", sku)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.put()
+		assertThatProblem(this.client.get().uri("/admin/products/{sku}/stock", sku).exchange()).hasStatus(404);
+		assertThatProblem(this.client.put()
 			.uri("/admin/products/{sku}/stock", sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("available", 1))
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.put()
+			.exchange()).hasStatus(404);
+		assertThatProblem(this.client.put()
 			.uri("/admin/products/{sku}", sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR")))
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.exchange()).hasStatus(404);
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAChangeWithAControlCharacterAndKeepsTheProduct() {
 		createProduct(this.sku);
-		this.client.put()
+		assertThatProblem(this.client.put()
 			.uri("/admin/products/{sku}", this.sku)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("name", "Re\u0000named", "category", "Home", "price", Map.of("amount", 2, "currency", "EUR")))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("name");
+			.exchange()).hasStatus(400).hasField("name");
 		this.client.get()
 			.uri("/api/products/{sku}", this.sku)
 			.exchange()

@@ -14,23 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.inventory.InventoryServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class ProductControllerIntegrationTests {
 
 	@Autowired
@@ -112,29 +106,15 @@ class ProductControllerIntegrationTests {
 
 	@Test
 	void answersAnUnknownSkuWithANotFoundProblem() {
-		this.client.get()
-			.uri("/api/products/NOPE-1")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Unknown product")
-			.jsonPath("$.sku")
-			.isEqualTo("NOPE-1");
+		assertThatProblem(this.client.get().uri("/api/products/NOPE-1").exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasTitle("Unknown product")
+			.hasMember("sku", "NOPE-1");
 	}
 
 	@Test
 	void refusesAPageSizeAboveTheCapWithABadRequestProblem() {
-		this.client.get()
-			.uri("/api/products?size=1000")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThatProblem(this.client.get().uri("/api/products?size=1000").exchange()).hasStatus(400);
 	}
 
 	/**
@@ -158,18 +138,10 @@ class ProductControllerIntegrationTests {
 	@MethodSource("malformedQueries")
 	void refusesAMalformedQueryWithAProblemNamingTheParameter(String parameter, String value) {
 		Map<String, Object> before = this.database.snapshot();
-		this.client.get()
-			.uri("/api/products?{parameter}={value}", parameter, value)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.field")
-			.isEqualTo(parameter);
+		assertThatProblem(this.client.get().uri("/api/products?{parameter}={value}", parameter, value).exchange())
+			.hasStatus(400)
+			.hasType("validation-failed")
+			.hasField(parameter);
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
@@ -191,16 +163,8 @@ class ProductControllerIntegrationTests {
 	@ValueSource(strings = { "kb-0001", "KB 0001", "%", "_", "KB;0001", "\u0661", "..", "\u202E" })
 	void answersAnOddSkuInThePathWithANotFoundProblem(String sku) {
 		Map<String, Object> before = this.database.snapshot();
-		this.client.get()
-			.uri("/api/products/{sku}", sku)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found");
+		assertThatProblem(this.client.get().uri("/api/products/{sku}", sku).exchange()).hasStatus(404)
+			.hasType("not-found");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
@@ -214,13 +178,7 @@ class ProductControllerIntegrationTests {
 
 	@Test
 	void refusesANonNumericPageWithABadRequestProblem() {
-		this.client.get()
-			.uri("/api/products?page=first")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThatProblem(this.client.get().uri("/api/products?page=first").exchange()).hasStatus(400);
 	}
 
 }

@@ -20,24 +20,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class ReservationControllerIntegrationTests {
 
 	@Autowired
@@ -100,18 +96,11 @@ class ReservationControllerIntegrationTests {
 		String orderId = "order-" + UUID.randomUUID();
 		reserveOk(orderId, 201, line(this.keyboard, 1));
 		Map<String, Object> before = this.database.snapshot();
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/reservations")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(reserve(orderId, line(this.keyboard, 2)))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/reservation-mismatch");
+			.exchange()).hasStatus(409).hasType("reservation-mismatch");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
@@ -218,16 +207,9 @@ class ReservationControllerIntegrationTests {
 	@Test
 	void answersAnUnknownOrderWithANotFoundProblem() {
 		for (String move : List.of("commit", "release")) {
-			this.client.post()
-				.uri("/api/reservations/no-such-order/" + move)
-				.exchange()
-				.expectStatus()
-				.isNotFound()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.orderId")
-				.isEqualTo("no-such-order");
+			assertThatProblem(this.client.post().uri("/api/reservations/no-such-order/" + move).exchange())
+				.hasStatus(404)
+				.hasMember("orderId", "no-such-order");
 		}
 	}
 
@@ -292,20 +274,13 @@ class ReservationControllerIntegrationTests {
 					""")
 	void refusesBadInputWithAProblemAndStoresNothing(String name, String body, int status, String type, String field) {
 		Map<String, Object> before = this.database.snapshot();
-		var response = this.client.post()
+		ProblemAssert problem = assertThatProblem(this.client.post()
 			.uri("/api/reservations")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+			.exchange()).hasStatus(status).hasType(type);
 		if (field != null) {
-			response.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
@@ -352,18 +327,11 @@ class ReservationControllerIntegrationTests {
 	void refusesAnOversizedBodyWithAPayloadTooLargeProblem() {
 		Map<String, Object> before = this.database.snapshot();
 		String padding = "x".repeat(20 * 1024);
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/reservations")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"orderId\":\"o-1\",\"lines\":[{\"sku\":\"" + padding + "\",\"quantity\":1}]}")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/payload-too-large");
+			.exchange()).hasStatus(413).hasType("payload-too-large");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 

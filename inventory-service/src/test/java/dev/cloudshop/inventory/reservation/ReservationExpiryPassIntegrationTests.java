@@ -13,13 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.inventory.InventoryServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,9 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * out, next to live, committed and released ones. Other application contexts of the test
  * run expire reservations on their own schedule too, the way other instances would.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class ReservationExpiryPassIntegrationTests {
 
 	private static final String SEED_PROPERTY = "inventory.expiry.seed";

@@ -7,14 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
+import dev.cloudshop.inventory.InventoryServiceTest;
 import dev.cloudshop.inventory.stock.StockLedger;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -22,9 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class ReservationsIntegrationTests {
 
 	@Autowired

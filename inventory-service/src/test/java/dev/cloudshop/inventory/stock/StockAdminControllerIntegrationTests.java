@@ -19,23 +19,17 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.inventory.InventoryServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@InventoryServiceTest
 class StockAdminControllerIntegrationTests {
 
 	@Autowired

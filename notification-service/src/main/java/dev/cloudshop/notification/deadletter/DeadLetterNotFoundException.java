@@ -1,6 +1,6 @@
 package dev.cloudshop.notification.deadletter;
 
-import dev.cloudshop.notification.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

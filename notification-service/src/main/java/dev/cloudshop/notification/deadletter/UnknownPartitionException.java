@@ -2,7 +2,7 @@ package dev.cloudshop.notification.deadletter;
 
 import java.util.List;
 
-import dev.cloudshop.notification.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

@@ -18,29 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
-import dev.cloudshop.testinfra.RealKafka;
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.testinfra.ProblemAssert;
 import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
+@NotificationServiceTest
 class DeadLetterControllerIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -226,18 +221,11 @@ class DeadLetterControllerIntegrationTests {
 			POST | /admin/dead-letters/replay?partition=99&offset=0   | 404 | dead-letter-not-found |
 			""")
 	void answersBadInputWithAProblem(String method, String uri, int status, String type, String field) {
-		var body = this.client.method(HttpMethod.valueOf(method))
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + type);
+		ProblemAssert problem = assertThatProblem(this.client.method(HttpMethod.valueOf(method)).uri(uri).exchange())
+			.hasStatus(status)
+			.hasType(type);
 		if (field != null) {
-			body.jsonPath("$.field").isEqualTo(field);
+			problem.hasField(field);
 		}
 	}
 

@@ -13,25 +13,18 @@ import java.util.stream.IntStream;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.RealSmtp;
 import dev.cloudshop.notification.email.Email;
-import dev.cloudshop.testinfra.RealKafka;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
+@NotificationServiceTest
 class EmailOutboxIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);

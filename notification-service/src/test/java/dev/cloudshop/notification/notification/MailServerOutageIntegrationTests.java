@@ -12,17 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
-import dev.cloudshop.testinfra.RealKafka;
-import dev.cloudshop.testinfra.RealPostgres;
 import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -34,9 +29,7 @@ import static org.awaitility.Awaitility.await;
  * offsets move on, nothing valid reaches the dead-letter topic, and once the server is
  * back each event gets its one email.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
+@NotificationServiceTest
 class MailServerOutageIntegrationTests {
 
 	// Well beyond 15 s, what retries after 1, 2, 4 and 8 s add up to: the time a listener

@@ -4,26 +4,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.notification.RealSmtp;
+import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.email.Email;
-import dev.cloudshop.testinfra.RealKafka;
-import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import({ RealPostgres.class, RealKafka.class, RealSmtp.class })
+@NotificationServiceTest
 class NotificationControllerIntegrationTests {
 
 	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -120,72 +112,36 @@ class NotificationControllerIntegrationTests {
 
 	@Test
 	void returnsBadRequestProblemWithoutOrderId() {
-		this.client.get()
-			.uri("/api/notifications")
-			.header("traceparent", TRACEPARENT)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.field")
-			.isEqualTo("orderId")
-			.jsonPath("$.detail")
-			.isEqualTo("orderId is required")
-			.jsonPath("$.traceId")
-			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThatProblem(this.client.get().uri("/api/notifications").header("traceparent", TRACEPARENT).exchange())
+			.hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("orderId")
+			.hasDetail("orderId is required")
+			.hasMember("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
 	@Test
 	void returnsBadRequestProblemForBlankOrderId() {
-		this.client.get()
-			.uri("/api/notifications?orderId=")
-			.header("traceparent", TRACEPARENT)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.field")
-			.isEqualTo("orderId")
-			.jsonPath("$.errors[0].message")
-			.isEqualTo("must not be blank")
-			.jsonPath("$.traceId")
-			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThatProblem(
+				this.client.get().uri("/api/notifications?orderId=").header("traceparent", TRACEPARENT).exchange())
+			.hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("orderId")
+			.hasDetail("orderId must not be blank");
 	}
 
 	@Test
 	void returnsNotFoundProblemForAnUnknownPath() {
-		this.client.get()
-			.uri("/api/notifications/nothing-here")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found");
+		assertThatProblem(this.client.get().uri("/api/notifications/nothing-here").exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasInstance("/api/notifications/nothing-here");
 	}
 
 	@Test
 	void returnsMethodNotAllowedProblemForAPost() {
-		this.client.post()
-			.uri("/api/notifications?orderId={orderId}", uniqueId())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(405)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/method-not-allowed");
+		assertThatProblem(this.client.post().uri("/api/notifications?orderId={orderId}", uniqueId()).exchange())
+			.hasStatus(405)
+			.hasType("method-not-allowed");
 	}
 
 	// Sent in the transaction that adds it: the email sender never sees it pending.

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cloudshop.order.idempotency.IdempotencyKeys;
-import dev.cloudshop.order.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -158,7 +158,7 @@ class OrderController {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.validationFailed(errors), null);
+			throw Problems.exception(Problems.validationFailed(errors));
 		}
 	}
 
@@ -185,7 +185,7 @@ class OrderController {
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String slug, String title, String detail) {
-		return new ErrorResponseException(status, Problems.of(status, slug, title, detail), null);
+		return Problems.exception(Problems.of(status, slug, title, detail));
 	}
 
 	private static ErrorResponseException unknownOrder(UUID id) {

@@ -6,23 +6,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cloudshop.testinfra.RealPostgres;
+import dev.cloudshop.order.OrderServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureRestTestClient
-@Import(RealPostgres.class)
+@OrderServiceTest
 class OrderControllerIntegrationTests {
 
 	@Autowired
@@ -171,59 +165,34 @@ class OrderControllerIntegrationTests {
 	void returnsNotFoundProblemForUnknownOrder() {
 		UUID id = UUID.randomUUID();
 
-		this.client.get()
-			.uri("/api/orders/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(404)
-			.jsonPath("$.title")
-			.isEqualTo("Unknown order")
-			.jsonPath("$.orderId")
-			.isEqualTo(id.toString());
+		assertThatProblem(this.client.get().uri("/api/orders/{id}", id).exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasTitle("Unknown order")
+			.hasMember("orderId", id)
+			.hasInstance("/api/orders/" + id);
 	}
 
 	@Test
-	void returnsBadRequestProblemForMalformedOrderId() {
-		this.client.get()
-			.uri("/api/orders/not-a-uuid")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400);
+	void returnsValidationProblemForMalformedOrderId() {
+		assertThatProblem(this.client.get().uri("/api/orders/not-a-uuid").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("id")
+			.doesNotMention("not-a-uuid");
 	}
 
 	@Test
-	void returnsBadRequestProblemWithoutCustomerId() {
-		this.client.get()
-			.uri("/api/orders")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().contains("customerId"));
+	void returnsValidationProblemWithoutCustomerId() {
+		assertThatProblem(this.client.get().uri("/api/orders").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("customerId")
+			.hasDetail("customerId is required");
 	}
 
 	@Test
-	void returnsBadRequestProblemForBlankCustomerId() {
-		this.client.get()
-			.uri("/api/orders?customerId= ")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	void returnsValidationProblemForBlankCustomerId() {
+		assertThatProblem(this.client.get().uri("/api/orders?customerId= ").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("customerId");
 	}
 
 	private static String uniqueCustomer() {

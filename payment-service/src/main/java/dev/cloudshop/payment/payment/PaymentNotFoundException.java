@@ -2,7 +2,7 @@ package dev.cloudshop.payment.payment;
 
 import java.util.UUID;
 
-import dev.cloudshop.payment.problem.Problems;
+import dev.cloudshop.servicedefaults.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

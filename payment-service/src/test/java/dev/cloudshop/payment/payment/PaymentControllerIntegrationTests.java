@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -139,42 +140,20 @@ class PaymentControllerIntegrationTests {
 	void returnsNotFoundProblemForAnOrderWithoutPayment() {
 		String orderId = uniqueOrderId();
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.status")
-			.isEqualTo(404)
-			.jsonPath("$.title")
-			.isEqualTo("Unknown payment")
-			.jsonPath("$.orderId")
-			.isEqualTo(orderId)
-			.jsonPath("$.instance")
-			.isEqualTo("/api/payments");
+		assertThatProblem(this.client.get().uri("/api/payments?orderId={orderId}", orderId).exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasTitle("Unknown payment")
+			.hasMember("orderId", orderId)
+			.hasInstance("/api/payments");
 	}
 
 	@Test
 	void returnsNotFoundProblemForAnUnknownPaymentId() {
 		UUID unknown = UUID.randomUUID();
 
-		this.client.get()
-			.uri("/api/payments/{id}", unknown)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.paymentId")
-			.isEqualTo(unknown.toString());
+		assertThatProblem(this.client.get().uri("/api/payments/{id}", unknown).exchange()).hasStatus(404)
+			.hasType("not-found")
+			.hasMember("paymentId", unknown.toString());
 	}
 
 	@Test

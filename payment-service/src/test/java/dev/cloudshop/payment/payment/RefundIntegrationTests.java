@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PaymentServiceTest
@@ -93,20 +94,10 @@ class RefundIntegrationTests {
 
 	@Test
 	void refusesAMalformedPaymentId() {
-		this.client.post()
-			.uri("/api/payments/{id}/refund", "not-a-uuid")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/malformed-request")
-			.jsonPath("$.field")
-			.isEqualTo("paymentId")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().doesNotContain("not-a-uuid"));
+		assertThatProblem(this.client.post().uri("/api/payments/{id}/refund", "not-a-uuid").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("paymentId")
+			.doesNotMention("not-a-uuid");
 	}
 
 	private RestTestClient.ResponseSpec refund(UUID paymentId) {

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -154,18 +155,11 @@ class RefusedChargeIntegrationTests {
 	void refusesAChargeOfAnotherMediaType() {
 		int before = payments();
 
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/payments")
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(VALID.formatted(orderId()))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/unsupported-media-type");
+			.exchange()).hasStatus(415).hasType("unsupported-media-type");
 		assertThat(payments()).isEqualTo(before);
 	}
 

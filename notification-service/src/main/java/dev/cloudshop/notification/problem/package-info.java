@@ -1,5 +1,0 @@
-/**
- * How the service answers bad input and failures: RFC 9457 problem details with a stable
- * type, the offending field and the trace id.
- */
-package dev.cloudshop.notification.problem;
