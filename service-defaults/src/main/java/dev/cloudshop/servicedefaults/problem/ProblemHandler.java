@@ -1,8 +1,12 @@
 package dev.cloudshop.servicedefaults.problem;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
@@ -59,7 +63,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
 
+	private static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+
 	private static final String ABOUT_BLANK = "about:blank";
+
+	/**
+	 * What the data access and transaction layers wrap a lost database connection in
+	 * (named, so that a service without JDBC needs none of them on its class path).
+	 */
+	private static final Set<String> LOST_DATABASE = Set.of(
+			"org.springframework.dao.DataAccessResourceFailureException",
+			"org.springframework.dao.TransientDataAccessException",
+			"org.springframework.dao.RecoverableDataAccessException",
+			"org.springframework.transaction.CannotCreateTransactionException",
+			"org.springframework.transaction.TransactionSystemException", "org.hibernate.TransactionException");
 
 	private final ObjectProvider<MultipartConfigElement> multipartConfig;
 
@@ -189,9 +206,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (raised != null) {
 			return problem(ex, raised.getBody(), raised.getHeaders(), request);
 		}
+		if (lostTheDatabase(ex)) {
+			return databaseUnavailable(ex, request);
+		}
 		logger.error("Unexpected failure", ex);
 		return problem(ex, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
 				"The service could not handle the request"), new HttpHeaders(), request);
+	}
+
+	/**
+	 * The database is unreachable or restarting: the transaction never committed, so
+	 * nothing was decided and the same request may be sent again.
+	 * @param ex the failure
+	 * @param request the request
+	 * @return a 503 {@code service-unavailable} with {@code Retry-After}
+	 */
+	protected ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		logger.warn("The database is unavailable: {}", ex.getMessage());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+		String detail = "The service's database is unavailable for a moment; retry in " + DATABASE_RETRY_AFTER_SECONDS
+				+ " s" + ((request.getHeader("Idempotency-Key") != null) ? " with the same Idempotency-Key" : "");
+		return problem(ex, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+				"Service unavailable", detail), headers, request);
 	}
 
 	/**
@@ -228,6 +265,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> problem(Exception ex, ProblemDetail problem, HttpHeaders headers,
 			WebRequest request) {
 		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	/**
+	 * Whether a failure comes from losing the database connection on the way (a restart,
+	 * a network cut), however the layers above wrapped it.
+	 */
+	static boolean lostTheDatabase(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+				return true;
+			}
+			// Connection exceptions (08) and an operator or crash shutdown (57P).
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+			for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+				if (LOST_DATABASE.contains(type.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static ErrorResponse raisedBy(Throwable ex) {
@@ -280,7 +340,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 								+ " answer lists those it takes");
 				case 500 -> new FrameworkProblem(Problems.INTERNAL_ERROR, "Internal error",
 						"The service could not handle the request");
-				case 503 -> new FrameworkProblem("service-unavailable", "Service unavailable", null);
+				case 503 -> new FrameworkProblem(Problems.SERVICE_UNAVAILABLE, "Service unavailable", null);
 				default -> new FrameworkProblem("error", reasonOf(status), null);
 			};
 		}

@@ -37,6 +37,11 @@ public final class Problems {
 	/** Slug of a request body over the service's limit. */
 	public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
 
+	/**
+	 * Slug of a service that cannot answer for a moment; {@code Retry-After} says when.
+	 */
+	public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
 	/** Slug of an unexpected failure. */
 	public static final String INTERNAL_ERROR = "internal-error";
 
