@@ -1,0 +1,4 @@
+/**
+ * The time every service reads.
+ */
+package dev.cloudshop.servicedefaults.time;
