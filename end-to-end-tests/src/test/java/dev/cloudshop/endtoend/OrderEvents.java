@@ -38,34 +38,12 @@ final class OrderEvents {
 	 * Every record of a topic with the given key, from the beginning.
 	 */
 	List<ConsumerRecord<String, String>> withKey(String topic, String key) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"e2e-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, String>> found = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (System.nanoTime() < deadline
-					&& partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-					if (key.equals(record.key())) {
-						found.add(record);
-					}
-				}
-			}
-			return found;
-		}
+		return byKey(topic).getOrDefault(key, List.of());
 	}
 
 	/**
 	 * Every record of a topic from the beginning, grouped by key: one read for many
-	 * orders.
+	 * orders. The topic is read to the end it had when the read began.
 	 */
 	Map<String, List<ConsumerRecord<String, String>>> byKey(String topic) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(

@@ -158,7 +158,13 @@ class GatewayServiceApplicationTests {
 			.expectStatus()
 			.isEqualTo(413)
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			// The same type and title as a service's own 413.
+			.jsonPath("$.type")
+			.isEqualTo("https://cloudshop.dev/problems/payload-too-large")
+			.jsonPath("$.title")
+			.isEqualTo("Request body too large");
 	}
 
 	@Test

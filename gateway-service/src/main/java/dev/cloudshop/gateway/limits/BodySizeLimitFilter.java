@@ -67,7 +67,7 @@ class BodySizeLimitFilter implements GlobalFilter, Ordered {
 	}
 
 	private static ResponseStatusException tooLarge(DataSize limit) {
-		return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+		return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than the " + limit.toKilobytes() + " KB this route accepts");
 	}
 

@@ -53,7 +53,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return switch (status) {
 			case NOT_FOUND ->
 				this.problems.write(exchange, status, "not-found", "Not found", "No route matches " + path, Map.of());
-			case PAYLOAD_TOO_LARGE -> this.problems.write(exchange, status, "payload-too-large",
+			case CONTENT_TOO_LARGE -> this.problems.write(exchange, status, "payload-too-large",
 					"Request body too large", (reason != null) ? reason : "The request body is too large", Map.of());
 			case METHOD_NOT_ALLOWED -> this.problems.write(exchange, status, "method-not-allowed", "Method not allowed",
 					exchange.getRequest().getMethod() + " is not allowed on " + path, Map.of());
