@@ -263,8 +263,7 @@ final class ProcessControl {
 	private Entry entryFor(String target) {
 		Entry entry = this.entries.get(target);
 		if (entry == null && target != null && target.endsWith("#1")) {
-			// The first instance of a service has no number; #1 is a natural way to ask
-			// for it.
+			// The first instance has no number, but #1 is a natural way to ask for it.
 			entry = this.entries.get(target.substring(0, target.length() - 2));
 		}
 		if (entry == null) {
