@@ -75,11 +75,11 @@ final class LaunchCommand {
 
 	private static void printSummary(LocalStack stack, StackOptions options, PrintStream out) {
 		String url = stack.gatewayUrl();
-		out.println("");
+		out.println();
 		out.println(String.format("All healthy in %.1f s; the stack holds %d MiB of memory (PSS, all %d processes).",
 				stack.startupTime().toMillis() / 1000.0, stack.residentMemoryBytes() / (1024 * 1024),
 				stack.pids().size()));
-		out.println("");
+		out.println();
 		out.println("  Gateway (the shop's API)   " + url);
 		out.println("    products                 " + url + "/api/products");
 		out.println("    orders                   " + url + "/api/orders?customerId=...");
@@ -98,7 +98,7 @@ final class LaunchCommand {
 		out.println("  Logs                       " + options.logDir());
 		out.println("  Chaos experiments          " + options.chaosCommand()
 				+ " list   (kill, stop, pause, resume, start, restart any process)");
-		out.println("");
+		out.println();
 		out.println("Press Ctrl-C to stop everything.");
 	}
 

@@ -300,7 +300,12 @@ public final class LocalStack implements AutoCloseable {
 	 * Runs one shutdown step; a step that fails must not keep the others from running.
 	 */
 	private void quietly(Runnable step) {
-		StackProcesses.quietly(step, this::stopFailed);
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			stopFailed(ex);
+		}
 	}
 
 	private void stopFailed(RuntimeException ex) {

@@ -158,9 +158,7 @@ final class ProcessControl {
 		while (!process.isReady()) {
 			if (!process.isAlive()) {
 				entry.deathReported = true;
-				throw new IllegalStateException(process.name() + " ended (" + process.exitStatus()
-						+ ") while starting. The end of " + process.logFile() + ":" + System.lineSeparator()
-						+ ManagedProcess.tail(process.logFile(), 30));
+				throw Readiness.endedWhileStarting(process);
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(process.name() + " is not ready after " + this.readyTimeout.toSeconds()

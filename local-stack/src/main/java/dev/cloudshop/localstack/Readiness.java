@@ -143,10 +143,18 @@ final class Readiness {
 
 	private static void failIfDead(StackProcess process) {
 		if (!process.isAlive()) {
-			throw new IllegalStateException(process.name() + " ended (" + process.exitStatus()
-					+ ") while starting. The end of " + process.logFile() + ":" + System.lineSeparator()
-					+ ManagedProcess.tail(process.logFile(), 30));
+			throw endedWhileStarting(process);
 		}
+	}
+
+	/**
+	 * The failure of a start whose process ended before it was ready: how it ended and
+	 * the end of its log, which usually says why.
+	 */
+	static IllegalStateException endedWhileStarting(StackProcess process) {
+		return new IllegalStateException(
+				process.name() + " ended (" + process.exitStatus() + ") while starting. The end of " + process.logFile()
+						+ ":" + System.lineSeparator() + ManagedProcess.tail(process.logFile(), 30));
 	}
 
 	private static void sleep(long millis) {

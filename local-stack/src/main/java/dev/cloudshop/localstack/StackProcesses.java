@@ -156,7 +156,7 @@ final class StackProcesses {
 		quietly(this.postgres::stop, failed);
 	}
 
-	static void quietly(Runnable step, Consumer<RuntimeException> failed) {
+	private static void quietly(Runnable step, Consumer<RuntimeException> failed) {
 		try {
 			step.run();
 		}
