@@ -85,8 +85,7 @@ public final class ChaosCommand {
 				.newBuilder(base
 					.resolve("/chaos/" + words.get(0) + "/" + URLEncoder.encode(words.get(1), StandardCharsets.UTF_8)))
 				.header(ControlEndpoint.CLIENT_HEADER, "local-stack.sh")
-				// A start waits until the process serves, as long as the stack's start
-				// may take.
+				// A start answers only once the process serves, which can take minutes.
 				.timeout(Duration.ofMinutes(5))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build();

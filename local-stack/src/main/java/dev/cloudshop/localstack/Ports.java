@@ -17,6 +17,24 @@ final class Ports {
 
 	private final Map<Integer, String> wanted = new LinkedHashMap<>();
 
+	/**
+	 * Every port a stack wants, each by who wants it, as its messages name them.
+	 * @param options how the stack starts
+	 * @param instances its service instances
+	 * @return the ports, to check
+	 */
+	static Ports of(StackOptions options, List<ServiceInstance> instances) {
+		Ports ports = new Ports();
+		ports.want(options.postgresPort(), "postgres");
+		ports.want(options.kafkaPort(), "kafka");
+		ports.want(options.kafkaControllerPort(), "the kafka controller");
+		ports.want(options.smtpPort(), "smtp");
+		ports.want(options.smtpApiPort(), "the smtp server's web API");
+		ports.want(options.controlPort(), "the launcher's control endpoint (./local-stack.sh chaos)");
+		instances.forEach((instance) -> ports.want(instance.port(), instance.label()));
+		return ports;
+	}
+
 	void want(int port, String who) {
 		String earlier = this.wanted.putIfAbsent(port, who);
 		if (earlier != null) {

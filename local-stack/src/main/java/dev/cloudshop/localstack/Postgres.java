@@ -58,10 +58,8 @@ final class Postgres implements StackProcess {
 	@Override
 	public void start() {
 		if (this.server != null) {
-			// Only closing the handle of a server that was killed releases the file lock
-			// it
-			// holds on the data directory; its attempt to stop the dead server fails
-			// quietly.
+			// A killed server's lock on its data directory is released only when its
+			// handle is closed; closing also tries to stop it, which fails quietly.
 			closeHandle();
 		}
 		try {

@@ -158,9 +158,7 @@ final class ProcessControl {
 		while (!process.isReady()) {
 			if (!process.isAlive()) {
 				entry.deathReported = true;
-				throw new IllegalStateException(process.name() + " ended (" + process.exitStatus()
-						+ ") while starting. The end of " + process.logFile() + ":" + System.lineSeparator()
-						+ ManagedProcess.tail(process.logFile(), 30));
+				throw Readiness.endedWhileStarting(process);
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(process.name() + " is not ready after " + this.readyTimeout.toSeconds()
@@ -263,8 +261,7 @@ final class ProcessControl {
 	private Entry entryFor(String target) {
 		Entry entry = this.entries.get(target);
 		if (entry == null && target != null && target.endsWith("#1")) {
-			// The first instance of a service has no number; #1 is a natural way to ask
-			// for it.
+			// The first instance has no number, but #1 is a natural way to ask for it.
 			entry = this.entries.get(target.substring(0, target.length() - 2));
 		}
 		if (entry == null) {

@@ -106,4 +106,22 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 		return this.workDir.resolve("logs");
 	}
 
+	String eurekaUrl() {
+		return "http://localhost:" + SuiteService.DISCOVERY.port(0, this.portOffset);
+	}
+
+	/**
+	 * The JDBC URL of one service's database.
+	 */
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + postgresPort() + "/" + database;
+	}
+
+	/**
+	 * The chaos door's command line for this stack, for the hints the launcher prints.
+	 */
+	String chaosCommand() {
+		return "./local-stack.sh chaos" + ((this.portOffset != 0) ? " --port-offset " + this.portOffset : "");
+	}
+
 }

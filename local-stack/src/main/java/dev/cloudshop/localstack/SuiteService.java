@@ -28,8 +28,8 @@ public record SuiteService(String name, int port, String database, String routeP
 			new SuiteService("payment-service", 8083, "payments", "/api/payments?orderId=local-stack-probe", "160m"),
 			new SuiteService("notification-service", 8084, "notifications",
 					"/api/notifications?orderId=local-stack-probe", "160m"),
-			// Decoding a 40-megapixel upload takes about 384 MB of heap; one decode at a
-			// time.
+			// Decoding a 40-megapixel upload takes about 384 MB of heap, so the stack
+			// lets image-service decode one at a time.
 			new SuiteService("image-service", 8085, "images", "/api/images?owner=local-stack-probe", "512m"));
 
 	/**

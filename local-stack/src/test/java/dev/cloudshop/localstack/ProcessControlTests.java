@@ -104,7 +104,7 @@ class ProcessControlTests {
 	@Test
 	void pausesAndResumesAProcess() {
 		assertThat(this.control.apply(ChaosAction.PAUSE, "kafka"))
-			.endsWith("./local-stack.sh chaos resume kafka" + " lets it go on");
+			.endsWith("./local-stack.sh chaos resume kafka lets it go on");
 		assertThat(status("kafka").state()).isEqualTo(ProcessState.PAUSED);
 		assertThatExceptionOfType(ProcessControl.Refused.class)
 			.isThrownBy(() -> this.control.apply(ChaosAction.PAUSE, "kafka"))

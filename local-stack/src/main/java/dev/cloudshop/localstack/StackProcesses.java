@@ -1,0 +1,180 @@
+package dev.cloudshop.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Every process of one stack, configured to find each other: PostgreSQL, Kafka, the SMTP
+ * server and each service instance. It knows the order they start in and stops them in
+ * the reverse one; when each starts, and what it waits for, is the launcher's business.
+ */
+final class StackProcesses {
+
+	private final Postgres postgres;
+
+	private final KafkaBroker kafka;
+
+	private final SmtpServer smtp;
+
+	private final Map<String, List<ServiceInstance>> instances;
+
+	private final List<Path> dataDirs;
+
+	private StackProcesses(Postgres postgres, KafkaBroker kafka, SmtpServer smtp,
+			Map<String, List<ServiceInstance>> instances, List<Path> dataDirs) {
+		this.postgres = postgres;
+		this.kafka = kafka;
+		this.smtp = smtp;
+		this.instances = instances;
+		this.dataDirs = dataDirs;
+	}
+
+	/**
+	 * The processes a stack with these options runs; none of them is started yet.
+	 * @param options how to start
+	 * @param checkout where the build left what the processes run
+	 * @return the processes
+	 * @throws IllegalStateException when the local-stack module is not built
+	 */
+	static StackProcesses of(StackOptions options, Checkout checkout) {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = checkout.launcherClasspath();
+		Path logs = options.logDir();
+		Path postgresData = options.workDir().resolve("postgres");
+		Path kafkaHome = options.workDir().resolve("kafka");
+		Postgres postgres = new Postgres(postgresData, options.postgresPort(), logs.resolve("postgres.log"));
+		KafkaBroker kafka = new KafkaBroker(kafkaHome, options.kafkaPort(), options.kafkaControllerPort(), classpath,
+				java, logs.resolve("kafka.log"));
+		SmtpServer smtp = new SmtpServer(checkout.smtpServerJar(), options.smtpPort(), options.smtpApiPort(), java,
+				options.workDir(), logs.resolve("smtp.log"));
+		Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
+		for (SuiteService service : SuiteService.all()) {
+			List<ServiceInstance> list = new ArrayList<>();
+			for (int i = 0; i < options.instancesOf(service); i++) {
+				int port = service.port(i, options.portOffset());
+				list.add(new ServiceInstance(service, i, port, java, options.projectDir(),
+						environmentOf(service, port, options, kafka, smtp), logs));
+			}
+			instances.put(service.name(), list);
+		}
+		return new StackProcesses(postgres, kafka, smtp, instances, List.of(postgresData, kafkaHome));
+	}
+
+	private static Map<String, String> environmentOf(SuiteService service, int port, StackOptions options,
+			KafkaBroker kafka, SmtpServer smtp) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PORT", String.valueOf(port));
+		environment.put("EUREKA_URL", options.eurekaUrl() + "/eureka/");
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		environment.put("SMTP_HOST", "localhost");
+		environment.put("SMTP_PORT", String.valueOf(smtp.smtpPort()));
+		environment.put("IMAGE_MAX_CONCURRENT_DECODES", "1");
+		service.databaseName().ifPresent((database) -> {
+			environment.put("DB_URL", options.jdbcUrl(database));
+			environment.put("DB_USER", database);
+			environment.put("DB_PASSWORD", database);
+			// Five services share one local server: a few connections each are plenty.
+			environment.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
+			environment.put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "1");
+		});
+		return environment;
+	}
+
+	Postgres postgres() {
+		return this.postgres;
+	}
+
+	KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	SmtpServer smtp() {
+		return this.smtp;
+	}
+
+	/**
+	 * The instances of one service; none for a service left out.
+	 */
+	List<ServiceInstance> instancesOf(SuiteService service) {
+		return this.instances.get(service.name());
+	}
+
+	/**
+	 * Every service instance, in start order.
+	 */
+	List<ServiceInstance> instances() {
+		return this.instances.values().stream().flatMap(List::stream).toList();
+	}
+
+	/**
+	 * Every process in start order: the servers, then the services.
+	 */
+	List<StackProcess> all() {
+		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp));
+		processes.addAll(instances());
+		return processes;
+	}
+
+	/**
+	 * The operating system's processes of them all, a server's forks included.
+	 */
+	List<Long> pids() {
+		return all().stream().flatMap((process) -> process.pids().stream()).toList();
+	}
+
+	/**
+	 * Throws away what PostgreSQL and Kafka kept from earlier runs; only while neither
+	 * runs.
+	 */
+	void deleteData() {
+		this.dataDirs.forEach(StackProcesses::deleteRecursively);
+	}
+
+	/**
+	 * Stops every process: the gateway first, then the services (in parallel), Kafka, the
+	 * SMTP server and PostgreSQL last. A stop that fails does not keep the others from
+	 * running.
+	 * @param failed told about each stop that failed
+	 */
+	void stopAll(Consumer<RuntimeException> failed) {
+		List<ServiceInstance> reversed = new ArrayList<>(instances());
+		Collections.reverse(reversed);
+		reversed.parallelStream().forEach((instance) -> quietly(instance::stop, failed));
+		quietly(this.kafka::stop, failed);
+		quietly(this.smtp::stop, failed);
+		// After Ctrl-C the server may already be stopping on its own signal.
+		quietly(this.postgres::stop, failed);
+	}
+
+	private static void quietly(Runnable step, Consumer<RuntimeException> failed) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			failed.accept(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
