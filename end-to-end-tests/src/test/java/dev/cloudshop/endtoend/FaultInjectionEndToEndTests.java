@@ -111,8 +111,7 @@ class FaultInjectionEndToEndTests {
 	@Order(4)
 	void keepsEveryInvariantWhenTheMailServerIsKilledAndRestarted() {
 		// Longer than the other faults: a mail server is down for a while, and the events
-		// of
-		// the orders placed meanwhile must wait for it, never be dead-lettered.
+		// of the orders placed meanwhile must wait for it, never be dead-lettered.
 		experiment("kill-smtp", killAndStart("smtp", Duration.ofSeconds(20)));
 	}
 

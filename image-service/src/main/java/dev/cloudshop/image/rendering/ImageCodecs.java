@@ -20,8 +20,7 @@ class ImageCodecs {
 		// they stay in memory and nothing is written to the local disk.
 		ImageIO.setUseCache(false);
 		// Registers the TwelveMonkeys readers (JPEG, WebP) whichever thread uses Image
-		// I/O
-		// first, and fails at startup, not at the first upload, when one is missing.
+		// I/O first, and fails at startup, not at the first upload, when one is missing.
 		ImageIO.scanForPlugins();
 		for (ImageFormat format : ImageFormat.values()) {
 			reader(format).dispose();

@@ -77,8 +77,8 @@ public class Renderer {
 				checkHeader(reader, format);
 				int orientation = (format == ImageFormat.JPEG) ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
 				// One expression, so that no variable keeps the image as decoded
-				// reachable
-				// once it is turned: at 40 megapixels that is 120 MB more while encoding.
+				// reachable once it is turned: at 40 megapixels that is 120 MB more while
+				// encoding.
 				BufferedImage upright = ExifOrientation.upright(standardised(decode(reader, format)), orientation);
 				return new RenderedImage(format, upright.getWidth(), upright.getHeight(), renditions(upright));
 			}
@@ -132,10 +132,8 @@ public class Renderer {
 	}
 
 	// The image in an sRGB layout that the resizer and both writers take as it is:
-	// 16-bit,
-	// grey, indexed and CMYK images, or other colour spaces, are converted; the usual
-	// 8-bit
-	// RGB ones are not copied.
+	// 16-bit, grey, indexed and CMYK images, or other colour spaces, are converted; the
+	// usual 8-bit RGB ones are not copied.
 	private static BufferedImage standardised(BufferedImage image) {
 		int type = image.getType();
 		boolean standard = type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB

@@ -66,8 +66,7 @@ class ReservationService {
 			.map((line) -> new ReservationLine(line.getKey(), line.getValue(), prices.get(line.getKey()).amount()))
 			.toList();
 		// Inserting first makes a concurrent request for the same order wait here, before
-		// it
-		// touches any stock, and then fail on the primary key.
+		// it touches any stock, and then fail on the primary key.
 		Reservation reservation = this.reservations
 			.saveAndFlush(new Reservation(orderId, lines, currencies.get(0), this.properties.timeToLive()));
 		// Lines in sku order: two orders locking the same products lock them in the same

@@ -185,8 +185,7 @@ class EmailOutbox {
 	}
 
 	// JavaMailSenderImpl gives a failure to connect (or to log in) the cause; a message
-	// the
-	// server refused is only listed among the failed messages.
+	// the server refused is only listed among the failed messages.
 	private static boolean unreachable(MailException ex) {
 		return ex instanceof MailAuthenticationException || ex.getCause() != null;
 	}

@@ -230,8 +230,7 @@ class DeadLetterControllerIntegrationTests {
 	}
 
 	// A valid event as a listener that retried its sends would have dead-lettered it
-	// while
-	// the mail server was down: its own record, with the error handler's headers.
+	// while the mail server was down: its own record, with the error handler's headers.
 	private static DeadLettered deadLetterAValidEvent() {
 		String orderId = uniqueId();
 		String email = "customer-" + UUID.randomUUID() + "@example.com";

@@ -138,8 +138,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// A problem the application raised while the body was read, such as a value
-		// refused
-		// by its deserializer or a body over the size limit.
+		// refused by its deserializer or a body over the size limit.
 		ErrorResponse raised = raisedBy(ex);
 		if (raised != null) {
 			return problem(ex, raised.getBody(), headers, request);
@@ -322,8 +321,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	// The type of a problem the framework raised, by its status; a detail of its own
-	// where
-	// the framework's would repeat a method or media type the client sent.
+	// where the framework's would repeat a method or media type the client sent.
 	private record FrameworkProblem(String slug, String title, String detail) {
 
 		static FrameworkProblem of(HttpStatusCode status) {
