@@ -1,5 +1,6 @@
 package dev.cloudshop.k8s;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,6 +182,10 @@ class DockerComposeTests {
 			String jar = name + "/target/" + name + ".jar";
 			if (!dockerignore.contains("!" + jar + "\n")) {
 				errors.add(".dockerignore must let " + jar + " through");
+			}
+			// One template: a module's own Dockerfile would be a copy that drifts.
+			if (Files.exists(Project.file(name + "/Dockerfile"))) {
+				errors.add(name + "/Dockerfile duplicates the root Dockerfile; pass build arguments instead");
 			}
 		}
 		String smtp = Yaml.read(Project.file("docker/smtp/Dockerfile"));
