@@ -53,7 +53,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1. The jars the Dockerfiles copy, built only when one is missing.
+# 1. The jars the images copy, built only when one is missing.
 missing=0
 for service in "${services[@]}"; do
   [ -f "$service/target/$service.jar" ] || missing=1

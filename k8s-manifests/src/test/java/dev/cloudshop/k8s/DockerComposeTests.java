@@ -1,5 +1,6 @@
 package dev.cloudshop.k8s;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,23 +15,44 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml, the Dockerfiles and .dockerignore, checked against the services'
- * own configuration: a renamed variable, a moved port or a new dependency fails here
- * before it fails a {@code docker compose up}.
+ * docker-compose.yml, the Dockerfile template and .dockerignore, checked against the
+ * services' own configuration: a renamed variable, a moved port or a new dependency fails
+ * here before it fails a {@code docker compose up}.
  */
 class DockerComposeTests {
 
 	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?}");
 
+	private static final Pattern BUILD_ARGUMENT = Pattern.compile("(?m)^ARG (\\w+)(?:=(\\S*))?$");
+
 	private final Map<String, Object> compose = Yaml.loadAll(Project.file("docker-compose.yml")).get(0);
 
 	@Test
-	void everyServiceIsBuiltFromItsModulesDockerfileAndTaggedAsKubernetesExpects() {
-		for (String name : ServiceConfig.SERVICES) {
+	void everyServiceIsBuiltFromTheOneDockerfileForItsModuleAndPortAndTaggedAsKubernetesExpects() {
+		Map<String, String> declared = buildArguments();
+		for (ServiceConfig config : ServiceConfig.all()) {
+			String name = config.name();
 			Map<String, Object> service = service(name);
 			assertThat(Yaml.string(service, "build", "context")).isEqualTo(".");
-			assertThat(Yaml.string(service, "build", "dockerfile")).isEqualTo(name + "/Dockerfile");
+			assertThat(Yaml.string(service, "build", "dockerfile")).isEqualTo("Dockerfile");
+			Map<String, String> arguments = new LinkedHashMap<>();
+			Yaml.map(service, "build", "args").forEach((key, value) -> arguments.put(key, String.valueOf(value)));
+			assertThat(arguments).as(name + "'s build arguments")
+				.containsEntry("SERVICE", name)
+				.containsEntry("PORT", String.valueOf(config.port()));
+			// Docker ignores an argument the Dockerfile does not declare: a misspelt one
+			// would build an image without it, and say nothing.
+			assertThat(declared).as("the Dockerfile's ARGs").containsKeys(arguments.keySet().toArray(String[]::new));
 			assertThat(Yaml.string(service, "image")).isEqualTo("cloudshop/" + name + ":${TAG:-latest}");
+		}
+	}
+
+	@Test
+	void givesImageServiceMoreOfItsMemoryAsHeapThanTheOthers() {
+		assertThat(buildArguments()).containsEntry("MAX_RAM_PERCENTAGE", "50");
+		for (String name : ServiceConfig.SERVICES) {
+			String heap = Yaml.string(service(name), "build", "args", "MAX_RAM_PERCENTAGE");
+			assertThat(heap).as(name + "'s MAX_RAM_PERCENTAGE").isEqualTo("image-service".equals(name) ? "65" : null);
 		}
 	}
 
@@ -135,31 +157,35 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void everyDockerfileBuildsItsServicesJarIntoLayersOnItsPort() {
+	void theDockerfileBuildsTheServicesJarIntoLayersOnItsPort() {
 		List<String> errors = new ArrayList<>();
 		String dockerignore = Yaml.read(Project.file(".dockerignore"));
-		for (ServiceConfig config : ServiceConfig.all()) {
-			String name = config.name();
-			String dockerfile = Yaml.read(Project.file(name + "/Dockerfile"));
-			String jar = name + "/target/" + name + ".jar";
-			List<String> expected = List.of("FROM eclipse-temurin:25-jre AS layers", "COPY " + jar + " app.jar",
-					"extract --layers --launcher", "ENV PORT=" + config.port(), "EXPOSE " + config.port(),
-					"USER 1000:1000", "/actuator/health/readiness",
-					"ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
-			expected.stream()
-				.filter((line) -> !dockerfile.contains(line))
-				.forEach((line) -> errors.add(name + "/Dockerfile lacks: " + line));
-			List<String> layers = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
-			int previous = -1;
-			for (String layer : layers) {
-				int position = dockerfile.indexOf("COPY --from=layers /build/extracted/" + layer + "/ ./");
-				if (position <= previous) {
-					errors.add(name + "/Dockerfile must copy the layers in the order " + layers);
-				}
-				previous = position;
+		String dockerfile = Yaml.read(Project.file("Dockerfile"));
+		List<String> expected = List.of("FROM eclipse-temurin:25-jre AS layers",
+				"COPY ${SERVICE}/target/${SERVICE}.jar app.jar", "extract --layers --launcher", "ENV PORT=${PORT}",
+				"EXPOSE ${PORT}", "-XX:MaxRAMPercentage=${MAX_RAM_PERCENTAGE}", "USER 1000:1000",
+				"/dev/tcp/127.0.0.1/$PORT", "/actuator/health/readiness",
+				"ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+		expected.stream()
+			.filter((line) -> !dockerfile.contains(line))
+			.forEach((line) -> errors.add("Dockerfile lacks: " + line));
+		List<String> layers = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+		int previous = -1;
+		for (String layer : layers) {
+			int position = dockerfile.indexOf("COPY --from=layers /build/extracted/" + layer + "/ ./");
+			if (position <= previous) {
+				errors.add("Dockerfile must copy the layers in the order " + layers);
 			}
+			previous = position;
+		}
+		for (String name : ServiceConfig.SERVICES) {
+			String jar = name + "/target/" + name + ".jar";
 			if (!dockerignore.contains("!" + jar + "\n")) {
 				errors.add(".dockerignore must let " + jar + " through");
+			}
+			// One template: a module's own Dockerfile would be a copy that drifts.
+			if (Files.exists(Project.file(name + "/Dockerfile"))) {
+				errors.add(name + "/Dockerfile duplicates the root Dockerfile; pass build arguments instead");
 			}
 		}
 		String smtp = Yaml.read(Project.file("docker/smtp/Dockerfile"));
@@ -171,6 +197,21 @@ class DockerComposeTests {
 			.contains("<destFileName>greenmail-standalone.jar</destFileName>")
 			.contains("<outputDirectory>${project.build.directory}/greenmail</outputDirectory>");
 		assertThat(errors).isEmpty();
+	}
+
+	/**
+	 * The build arguments the Dockerfile declares in its final stage, each with its
+	 * default ({@code null} without one).
+	 */
+	private static Map<String, String> buildArguments() {
+		String dockerfile = Yaml.read(Project.file("Dockerfile"));
+		String last = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+		Map<String, String> arguments = new LinkedHashMap<>();
+		Matcher matcher = BUILD_ARGUMENT.matcher(last);
+		while (matcher.find()) {
+			arguments.put(matcher.group(1), matcher.group(2));
+		}
+		return arguments;
 	}
 
 	private Map<String, Object> services() {

@@ -1,7 +1,6 @@
 package dev.cloudshop.image.image;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -41,22 +40,24 @@ public class Image {
 	}
 
 	/**
-	 * An image stored now.
+	 * An image stored at the given instant.
 	 * @param owner who it belongs to, such as a product's sku
 	 * @param contentType its media type, such as {@code image/png}
 	 * @param width its width in pixels, more than zero
 	 * @param height its height in pixels, more than zero
+	 * @param createdAt when it is stored, in the microseconds PostgreSQL keeps, so that
+	 * what is read back equals it
 	 */
-	public Image(String owner, String contentType, int width, int height) {
+	public Image(String owner, String contentType, int width, int height, Instant createdAt) {
 		Assert.hasText(owner, "owner must not be blank");
 		Assert.hasText(contentType, "contentType must not be blank");
 		Assert.isTrue(width > 0 && height > 0, "width and height must be positive");
+		Assert.notNull(createdAt, "createdAt must not be null");
 		this.owner = owner;
 		this.contentType = contentType;
 		this.width = width;
 		this.height = height;
-		// PostgreSQL keeps microseconds: truncate, so what is read back equals this.
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.createdAt = createdAt;
 	}
 
 	public UUID getId() {

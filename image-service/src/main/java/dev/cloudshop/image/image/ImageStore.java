@@ -1,5 +1,6 @@
 package dev.cloudshop.image.image;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import dev.cloudshop.image.rendering.RenderedImage;
@@ -19,15 +20,18 @@ class ImageStore {
 
 	private final Renditions renditions;
 
-	ImageStore(Images images, Renditions renditions) {
+	private final Clock clock;
+
+	ImageStore(Images images, Renditions renditions, Clock clock) {
 		this.images = images;
 		this.renditions = renditions;
+		this.clock = clock;
 	}
 
 	@Transactional
 	Image store(String owner, RenderedImage rendered) {
-		Image image = this.images
-			.save(new Image(owner, rendered.source().contentType(), rendered.width(), rendered.height()));
+		Image image = this.images.save(new Image(owner, rendered.source().contentType(), rendered.width(),
+				rendered.height(), this.clock.instant()));
 		rendered.renditions()
 			.forEach((name, encoded) -> this.renditions.save(new Rendition(image.getId(), name, encoded)));
 		return image;

@@ -3,7 +3,6 @@ package dev.cloudshop.inventory.reservation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +73,21 @@ class Reservation implements Persistable<String> {
 	protected Reservation() {
 	}
 
-	Reservation(String orderId, List<ReservationLine> lines, String currency, Duration timeToLive) {
+	/**
+	 * Holds the lines from now on, for the time to live.
+	 * @param now the current time, in the microseconds PostgreSQL keeps, so that what is
+	 * read back equals what was written
+	 */
+	Reservation(String orderId, List<ReservationLine> lines, String currency, Duration timeToLive, Instant now) {
 		Assert.hasText(orderId, "orderId must not be blank");
 		Assert.notEmpty(lines, "a reservation holds at least one line");
+		Assert.notNull(now, "now must not be null");
 		this.orderId = orderId;
 		this.status = ReservationStatus.RESERVED;
 		this.lines = new ArrayList<>(lines);
 		this.total = lines.stream().map(ReservationLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
 		this.currency = currency;
-		this.createdAt = now();
+		this.createdAt = now;
 		this.updatedAt = this.createdAt;
 		this.expiresAt = this.createdAt.plus(timeToLive);
 		this.isNew = true;
@@ -123,14 +128,14 @@ class Reservation implements Persistable<String> {
 	 * @return whether the stock must move: {@code false} when already committed
 	 * @throws IllegalReservationStateException when released or expired
 	 */
-	boolean commit() {
+	boolean commit(Instant now) {
 		if (this.status == ReservationStatus.COMMITTED) {
 			return false;
 		}
 		if (this.status != ReservationStatus.RESERVED) {
 			throw new IllegalReservationStateException(this.orderId, this.status, "commit");
 		}
-		moveTo(ReservationStatus.COMMITTED);
+		moveTo(ReservationStatus.COMMITTED, now);
 		return true;
 	}
 
@@ -139,14 +144,14 @@ class Reservation implements Persistable<String> {
 	 * @return whether the stock must move: {@code false} when already released or expired
 	 * @throws IllegalReservationStateException when committed
 	 */
-	boolean release() {
+	boolean release(Instant now) {
 		if (this.status == ReservationStatus.RELEASED || this.status == ReservationStatus.EXPIRED) {
 			return false;
 		}
 		if (this.status != ReservationStatus.RESERVED) {
 			throw new IllegalReservationStateException(this.orderId, this.status, "release");
 		}
-		moveTo(ReservationStatus.RELEASED);
+		moveTo(ReservationStatus.RELEASED, now);
 		return true;
 	}
 
@@ -158,18 +163,13 @@ class Reservation implements Persistable<String> {
 		if (this.status != ReservationStatus.RESERVED || this.expiresAt.isAfter(now)) {
 			return false;
 		}
-		moveTo(ReservationStatus.EXPIRED);
+		moveTo(ReservationStatus.EXPIRED, now);
 		return true;
 	}
 
-	private void moveTo(ReservationStatus next) {
+	private void moveTo(ReservationStatus next, Instant now) {
 		this.status = next;
-		this.updatedAt = now();
-	}
-
-	// PostgreSQL keeps microseconds: truncate, so what is read back equals this.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.updatedAt = now;
 	}
 
 	String getOrderId() {

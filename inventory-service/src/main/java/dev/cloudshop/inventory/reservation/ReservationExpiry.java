@@ -1,7 +1,7 @@
 package dev.cloudshop.inventory.reservation;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -24,15 +24,18 @@ class ReservationExpiry {
 
 	private final ReservationService reservations;
 
-	ReservationExpiry(ReservationService reservations) {
+	private final Clock clock;
+
+	ReservationExpiry(ReservationService reservations, Clock clock) {
 		this.reservations = reservations;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${inventory.reservations.expiry-check-interval:5s}")
 	void releaseExpired() {
-		// PostgreSQL keeps microseconds: the query and the reservation compare the same
-		// instant.
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		// One instant for the whole pass, in the microseconds PostgreSQL keeps: the query
+		// and the reservation compare the same instant.
+		Instant now = this.clock.instant();
 		int expired = 0;
 		int failed = 0;
 		String after = "";

@@ -1,5 +1,6 @@
 package dev.cloudshop.inventory.reservation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,15 @@ class ReservationService {
 
 	private final ReservationProperties properties;
 
-	ReservationService(Reservations reservations, Catalog catalog, StockLedger stock,
-			ReservationProperties properties) {
+	private final Clock clock;
+
+	ReservationService(Reservations reservations, Catalog catalog, StockLedger stock, ReservationProperties properties,
+			Clock clock) {
 		this.reservations = reservations;
 		this.catalog = catalog;
 		this.stock = stock;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -67,8 +71,8 @@ class ReservationService {
 			.toList();
 		// Inserting first makes a concurrent request for the same order wait here, before
 		// it touches any stock, and then fail on the primary key.
-		Reservation reservation = this.reservations
-			.saveAndFlush(new Reservation(orderId, lines, currencies.get(0), this.properties.timeToLive()));
+		Reservation reservation = this.reservations.saveAndFlush(
+				new Reservation(orderId, lines, currencies.get(0), this.properties.timeToLive(), this.clock.instant()));
 		// Lines in sku order: two orders locking the same products lock them in the same
 		// order.
 		List<ReservationProblems.Shortage> shortages = new ArrayList<>();
@@ -104,7 +108,7 @@ class ReservationService {
 	Reservation commit(String orderId) {
 		Reservation reservation = this.reservations.findForUpdate(orderId)
 			.orElseThrow(() -> NotFoundException.of("reservation", "orderId", orderId));
-		if (reservation.commit()) {
+		if (reservation.commit(this.clock.instant())) {
 			reservation.getLines().forEach((line) -> this.stock.commit(line.sku(), line.quantity()));
 		}
 		return reservation;
@@ -114,7 +118,7 @@ class ReservationService {
 	Reservation release(String orderId) {
 		Reservation reservation = this.reservations.findForUpdate(orderId)
 			.orElseThrow(() -> NotFoundException.of("reservation", "orderId", orderId));
-		if (reservation.release()) {
+		if (reservation.release(this.clock.instant())) {
 			reservation.getLines().forEach((line) -> this.stock.release(line.sku(), line.quantity()));
 		}
 		return reservation;

@@ -1,5 +1,8 @@
 package dev.cloudshop.inventory.reservation;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -18,7 +21,9 @@ class ReservationExpiryTests {
 
 	ReservationService reservations = mock();
 
-	ReservationExpiry expiry = new ReservationExpiry(this.reservations);
+	Instant now = Instant.parse("2026-01-01T09:00:00.123456Z");
+
+	ReservationExpiry expiry = new ReservationExpiry(this.reservations, Clock.fixed(this.now, ZoneOffset.UTC));
 
 	@Test
 	void movesOnPastAWholeBatchOfReservationsThatCannotExpire() {
@@ -34,9 +39,9 @@ class ReservationExpiryTests {
 
 		assertThatNoException().isThrownBy(this.expiry::releaseExpired);
 
-		then(this.reservations).should(times(ReservationExpiry.BATCH_SIZE)).expire(startsWith("stuck-"), any());
-		then(this.reservations).should().expire(eq("zz-due"), any());
-		then(this.reservations).should(times(2)).due(any(), any(), eq(ReservationExpiry.BATCH_SIZE));
+		then(this.reservations).should(times(ReservationExpiry.BATCH_SIZE)).expire(startsWith("stuck-"), eq(this.now));
+		then(this.reservations).should().expire(eq("zz-due"), eq(this.now));
+		then(this.reservations).should(times(2)).due(eq(this.now), any(), eq(ReservationExpiry.BATCH_SIZE));
 	}
 
 }

@@ -13,10 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ReservationTests {
 
+	Instant reservedAt = Instant.parse("2026-01-01T09:00:00Z");
+
 	Reservation reservation = new Reservation("order-1",
 			List.of(new ReservationLine("KB-0001", 2, new BigDecimal("89.00")),
 					new ReservationLine("MS-0002", 1, new BigDecimal("34.50"))),
-			"EUR", Duration.ofMinutes(5));
+			"EUR", Duration.ofMinutes(5), this.reservedAt);
+
+	Instant later = this.reservedAt.plusSeconds(1);
 
 	@Test
 	void startsReservedWithTheTotalOfItsLines() {
@@ -34,38 +38,41 @@ class ReservationTests {
 
 	@Test
 	void commitsOnceThenReportsNothingToMove() {
-		assertThat(this.reservation.commit()).isTrue();
-		assertThat(this.reservation.commit()).isFalse();
+		assertThat(this.reservation.commit(this.later)).isTrue();
+		assertThat(this.reservation.commit(this.later)).isFalse();
 		assertThat(this.reservation.getStatus()).isEqualTo(ReservationStatus.COMMITTED);
 	}
 
 	@Test
 	void refusesToReleaseACommittedReservation() {
-		this.reservation.commit();
-		assertThatExceptionOfType(IllegalReservationStateException.class).isThrownBy(this.reservation::release);
+		this.reservation.commit(this.later);
+		assertThatExceptionOfType(IllegalReservationStateException.class)
+			.isThrownBy(() -> this.reservation.release(this.later));
 		assertThat(this.reservation.getStatus()).isEqualTo(ReservationStatus.COMMITTED);
 	}
 
 	@Test
 	void releasesOnceAndRefusesToCommitAfterwards() {
-		assertThat(this.reservation.release()).isTrue();
-		assertThat(this.reservation.release()).isFalse();
-		assertThatExceptionOfType(IllegalReservationStateException.class).isThrownBy(this.reservation::commit);
+		assertThat(this.reservation.release(this.later)).isTrue();
+		assertThat(this.reservation.release(this.later)).isFalse();
+		assertThatExceptionOfType(IllegalReservationStateException.class)
+			.isThrownBy(() -> this.reservation.commit(this.later));
 	}
 
 	@Test
 	void expiresOnlyWhenItsTimeIsUpAndOnlyWhileReserved() {
-		assertThat(this.reservation.expire(Instant.now())).isFalse();
-		assertThat(this.reservation.expire(Instant.now().plus(Duration.ofMinutes(6)))).isTrue();
+		assertThat(this.reservation.expire(this.reservedAt.plus(Duration.ofMinutes(5)).minusNanos(1000))).isFalse();
+		assertThat(this.reservation.expire(this.reservedAt.plus(Duration.ofMinutes(5)))).isTrue();
 		assertThat(this.reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
-		assertThat(this.reservation.release()).as("an expired reservation is already released").isFalse();
-		assertThatExceptionOfType(IllegalReservationStateException.class).isThrownBy(this.reservation::commit);
+		assertThat(this.reservation.release(this.later)).as("an expired reservation is already released").isFalse();
+		assertThatExceptionOfType(IllegalReservationStateException.class)
+			.isThrownBy(() -> this.reservation.commit(this.later));
 	}
 
 	@Test
 	void neverExpiresACommittedReservation() {
-		this.reservation.commit();
-		assertThat(this.reservation.expire(Instant.now().plus(Duration.ofHours(1)))).isFalse();
+		this.reservation.commit(this.later);
+		assertThat(this.reservation.expire(this.reservedAt.plus(Duration.ofHours(1)))).isFalse();
 		assertThat(this.reservation.getStatus()).isEqualTo(ReservationStatus.COMMITTED);
 	}
 

@@ -1,5 +1,6 @@
 package dev.cloudshop.inventory.reservation;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,9 @@ class ReservationsIntegrationTests {
 	@Autowired
 	StockLedger stock;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void savesChangesToReservationsLoadedBeforeAStockMoveOfTheSameTransaction() {
 		InventoryDatabase database = new InventoryDatabase(this.jdbc);
@@ -60,7 +64,7 @@ class ReservationsIntegrationTests {
 				.map((orderId) -> this.reservations.findForUpdate(orderId).orElseThrow())
 				.toList();
 			for (Reservation reservation : loaded) {
-				assertThat(reservation.release()).isTrue();
+				assertThat(reservation.release(this.clock.instant())).isTrue();
 				reservation.getLines().forEach((line) -> this.stock.release(line.sku(), line.quantity()));
 			}
 		});

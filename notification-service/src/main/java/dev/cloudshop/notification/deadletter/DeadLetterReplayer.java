@@ -1,5 +1,6 @@
 package dev.cloudshop.notification.deadletter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,13 +55,16 @@ class DeadLetterReplayer {
 
 	private final String topic;
 
+	private final Clock clock;
+
 	DeadLetterReplayer(DeadLetterTopic deadLetters, Replays replays, KafkaTemplate<String, byte[]> template,
-			TransactionTemplate transaction, OrderEventsProperties properties) {
+			TransactionTemplate transaction, OrderEventsProperties properties, Clock clock) {
 		this.deadLetters = deadLetters;
 		this.replays = replays;
 		this.template = template;
 		this.transaction = transaction;
 		this.topic = properties.topic();
+		this.clock = clock;
 	}
 
 	/**
@@ -141,7 +145,7 @@ class DeadLetterReplayer {
 	private ReplayResult.Replayed republish(DeadLetter deadLetter) {
 		String eventId = deadLetter.eventId();
 		Replay replay = new Replay(this.deadLetters.name(), deadLetter.partition(), deadLetter.offset(),
-				(eventId != null && eventId.length() <= MAX_EVENT_ID_LENGTH) ? eventId : null);
+				(eventId != null && eventId.length() <= MAX_EVENT_ID_LENGTH) ? eventId : null, this.clock.instant());
 		if (!this.replays.addIfAbsent(replay)) {
 			return null;
 		}

@@ -1,7 +1,6 @@
 package dev.cloudshop.notification.deadletter;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -44,13 +43,18 @@ class Replay {
 	protected Replay() {
 	}
 
-	Replay(String topic, int partition, long offset, String eventId) {
+	/**
+	 * A replay made at the given instant.
+	 * @param replayedAt when, in the microseconds PostgreSQL keeps, so that what is read
+	 * back equals it
+	 */
+	Replay(String topic, int partition, long offset, String eventId, Instant replayedAt) {
 		this.id = UUID.randomUUID();
 		this.topic = topic;
 		this.dltPartition = partition;
 		this.dltOffset = offset;
 		this.eventId = eventId;
-		this.replayedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.replayedAt = replayedAt;
 	}
 
 	UUID getId() {

@@ -1,7 +1,7 @@
 package dev.cloudshop.notification.email;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Date;
 
 import jakarta.mail.Message.RecipientType;
@@ -25,9 +25,12 @@ public class Mailer {
 
 	private final EmailProperties properties;
 
-	Mailer(JavaMailSender sender, EmailProperties properties) {
+	private final Clock clock;
+
+	Mailer(JavaMailSender sender, EmailProperties properties, Clock clock) {
 		this.sender = sender;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -48,7 +51,7 @@ public class Mailer {
 			message.setFrom(from);
 			message.setRecipient(RecipientType.TO, new InternetAddress(email.to(), true));
 			message.setSubject(email.subject(), charset);
-			message.setSentDate(Date.from(Instant.now()));
+			message.setSentDate(Date.from(this.clock.instant()));
 			// JavaMailSenderImpl keeps a Message-ID that is set, instead of making one
 			// up.
 			message.setHeader("Message-ID", "<" + id + "@" + domain(from) + ">");

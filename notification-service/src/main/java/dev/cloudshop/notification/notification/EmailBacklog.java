@@ -1,5 +1,6 @@
 package dev.cloudshop.notification.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,13 @@ class EmailBacklog {
 
 	private final Notifications notifications;
 
+	private final Clock clock;
+
 	private volatile Snapshot snapshot = new Snapshot(0, null);
 
-	EmailBacklog(Notifications notifications, MeterRegistry meterRegistry) {
+	EmailBacklog(Notifications notifications, MeterRegistry meterRegistry, Clock clock) {
 		this.notifications = notifications;
+		this.clock = clock;
 		Gauge.builder("notification.emails.pending", this, (backlog) -> backlog.snapshot.pending())
 			.description("Emails recorded but not yet accepted by the mail server")
 			.register(meterRegistry);
@@ -60,7 +64,7 @@ class EmailBacklog {
 
 	private double oldestPendingAgeSeconds() {
 		Instant oldest = this.snapshot.oldest();
-		return (oldest != null) ? Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0) : 0;
+		return (oldest != null) ? Math.max(0, Duration.between(oldest, this.clock.instant()).toMillis() / 1000.0) : 0;
 	}
 
 	private record Snapshot(long pending, Instant oldest) {

@@ -1,5 +1,6 @@
 package dev.cloudshop.notification.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -73,17 +74,20 @@ class EmailOutbox {
 
 	private final ObservationRegistry observations;
 
+	private final Clock clock;
+
 	private final Map<String, Counter> sent;
 
 	EmailOutbox(Notifications notifications, Mailer mailer, DeliveryProperties properties,
 			TransactionTemplate transaction, EmailBacklog backlog, ObservationRegistry observations,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, Clock clock) {
 		this.notifications = notifications;
 		this.mailer = mailer;
 		this.properties = properties;
 		this.transaction = transaction;
 		this.backlog = backlog;
 		this.observations = observations;
+		this.clock = clock;
 		// Registered up front, so that a type shows as 0 before its first email.
 		this.sent = Map.of("OrderProcessed", sentCounter(meterRegistry, "OrderProcessed"), "OrderFailed",
 				sentCounter(meterRegistry, "OrderFailed"));
@@ -113,7 +117,7 @@ class EmailOutbox {
 	}
 
 	private Outcome sendNext() {
-		Optional<Notification> due = this.notifications.lockNextDue(Notification.now());
+		Optional<Notification> due = this.notifications.lockNextDue(this.clock.instant());
 		if (due.isEmpty()) {
 			return Outcome.NONE_DUE;
 		}
@@ -165,7 +169,7 @@ class EmailOutbox {
 			logger.error("Sending the email of event {} failed unexpectedly", notification.getEventId(), ex);
 			return retryLater(notification, ex, false);
 		}
-		notification.markSent(Notification.now());
+		notification.markSent(this.clock.instant());
 		Counter counter = this.sent.get(notification.getEventType());
 		if (counter != null) {
 			counter.increment();
@@ -176,7 +180,7 @@ class EmailOutbox {
 	}
 
 	private Outcome retryLater(Notification notification, RuntimeException ex, boolean unreachable) {
-		Instant next = Notification.now().plus(this.properties.retry().delayAfter(notification.getAttempts() + 1));
+		Instant next = this.clock.instant().plus(this.properties.retry().delayAfter(notification.getAttempts() + 1));
 		notification.markAttemptFailed(reason(ex), next);
 		logger.warn("Could not email {} of order {} (event {}, attempt {}): {}; trying again at {}",
 				notification.getEventType(), notification.getOrderId(), notification.getEventId(),

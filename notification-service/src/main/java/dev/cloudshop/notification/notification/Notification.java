@@ -1,7 +1,6 @@
 package dev.cloudshop.notification.notification;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -76,18 +75,22 @@ public class Notification {
 	}
 
 	/**
-	 * An email notification made now, to be sent as soon as possible.
+	 * An email notification made at the given instant, to be sent as soon as possible.
 	 * @param eventId the id of the event it answers (its {@code ce_id})
 	 * @param orderId the order the event is about
 	 * @param eventType the event's type, such as {@code OrderProcessed}
 	 * @param email the email that tells the customer
 	 * @param traceparent the W3C trace context its sending continues, or {@code null}
+	 * @param createdAt when it is made, in the microseconds PostgreSQL keeps, so that
+	 * what is read back equals it
 	 */
-	public Notification(String eventId, String orderId, String eventType, Email email, String traceparent) {
+	public Notification(String eventId, String orderId, String eventType, Email email, String traceparent,
+			Instant createdAt) {
 		Assert.hasText(eventId, "eventId must not be blank");
 		Assert.hasText(orderId, "orderId must not be blank");
 		Assert.hasText(eventType, "eventType must not be blank");
 		Assert.notNull(email, "email must not be null");
+		Assert.notNull(createdAt, "createdAt must not be null");
 		// Chosen here, not by the database: the insert that skips duplicates
 		// is native SQL.
 		this.id = UUID.randomUUID();
@@ -99,20 +102,11 @@ public class Notification {
 		this.subject = email.subject();
 		this.body = email.text();
 		this.html = email.html();
-		this.createdAt = now();
+		this.createdAt = createdAt;
 		this.status = Status.PENDING;
 		this.attempts = 0;
 		this.nextAttemptAt = this.createdAt;
 		this.traceparent = traceparent;
-	}
-
-	/**
-	 * The current time as PostgreSQL keeps it: truncated to microseconds, so that what is
-	 * read back equals what was written.
-	 * @return now
-	 */
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

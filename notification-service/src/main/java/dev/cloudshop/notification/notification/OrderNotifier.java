@@ -1,5 +1,7 @@
 package dev.cloudshop.notification.notification;
 
+import java.time.Clock;
+
 import dev.cloudshop.notification.email.Email;
 
 import org.springframework.stereotype.Service;
@@ -14,8 +16,11 @@ class OrderNotifier {
 
 	private final Notifications notifications;
 
-	OrderNotifier(Notifications notifications) {
+	private final Clock clock;
+
+	OrderNotifier(Notifications notifications, Clock clock) {
 		this.notifications = notifications;
+		this.clock = clock;
 	}
 
 	/**
@@ -29,8 +34,8 @@ class OrderNotifier {
 	@Transactional
 	boolean record(OrderEventEnvelope envelope, String traceparent) {
 		Email email = OrderEmails.of(envelope.event());
-		return this.notifications.addIfAbsent(
-				new Notification(envelope.id(), envelope.event().orderId(), envelope.type(), email, traceparent));
+		return this.notifications.addIfAbsent(new Notification(envelope.id(), envelope.event().orderId(),
+				envelope.type(), email, traceparent, this.clock.instant()));
 	}
 
 }

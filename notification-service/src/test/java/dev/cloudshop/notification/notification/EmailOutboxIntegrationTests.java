@@ -1,5 +1,6 @@
 package dev.cloudshop.notification.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,9 @@ class EmailOutboxIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void sendsEachPendingEmailOnceWhileSeveralSendersRun() throws Exception {
@@ -112,10 +116,11 @@ class EmailOutboxIntegrationTests {
 		return RealSmtp.messagesTo(address);
 	}
 
-	private static Notification notification(String to) {
+	private Notification notification(String to) {
 		String orderId = UUID.randomUUID().toString();
 		return new Notification(UUID.randomUUID().toString(), orderId, "OrderFailed",
-				new Email(to, "Your order " + orderId + " could not be completed", "Hello", "<p>Hello</p>"), null);
+				new Email(to, "Your order " + orderId + " could not be completed", "Hello", "<p>Hello</p>"), null,
+				this.clock.instant());
 	}
 
 	private static String uniqueEmail() {

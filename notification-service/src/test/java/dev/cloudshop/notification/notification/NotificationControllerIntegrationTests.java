@@ -1,5 +1,6 @@
 package dev.cloudshop.notification.notification;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -29,15 +30,18 @@ class NotificationControllerIntegrationTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void listsTheNotificationsOfAnOrderOldestFirst() {
 		String orderId = uniqueId();
 		Notification placed = addSent(new Notification(uniqueId(), orderId, "OrderProcessed",
-				email("ada@example.com", "Your order is on its way"), null));
+				email("ada@example.com", "Your order is on its way"), null, this.clock.instant()));
 		Notification failed = addSent(new Notification(uniqueId(), orderId, "OrderFailed",
-				email("ada@example.com", "We could not complete your order"), null));
+				email("ada@example.com", "We could not complete your order"), null, this.clock.instant()));
 		addSent(new Notification(uniqueId(), uniqueId(), "OrderProcessed",
-				email("bob@example.com", "Your order is on its way"), null));
+				email("bob@example.com", "Your order is on its way"), null, this.clock.instant()));
 		assertThat(failed.getCreatedAt()).isAfter(placed.getCreatedAt());
 
 		this.client.get()
@@ -94,9 +98,10 @@ class NotificationControllerIntegrationTests {
 		String eventId = uniqueId();
 		String orderId = uniqueId();
 		Notification first = new Notification(eventId, orderId, "OrderProcessed",
-				email("ada@example.com", "Your order is on its way"), null);
+				email("ada@example.com", "Your order is on its way"), null, this.clock.instant());
 		Notification again = new Notification(eventId, orderId, "OrderProcessed",
-				new Email("ada@example.com", "Your order is on its way", "Hello again", "<p>Hello again</p>"), null);
+				new Email("ada@example.com", "Your order is on its way", "Hello again", "<p>Hello again</p>"), null,
+				this.clock.instant());
 
 		Boolean added = this.transaction.execute((status) -> this.notifications.addIfAbsent(first));
 		Boolean addedAgain = this.transaction.execute((status) -> this.notifications.addIfAbsent(again));
@@ -149,7 +154,7 @@ class NotificationControllerIntegrationTests {
 		return this.transaction.execute((status) -> {
 			this.notifications.addIfAbsent(notification);
 			Notification stored = this.notifications.findByEventId(notification.getEventId()).orElseThrow();
-			stored.markSent(Notification.now());
+			stored.markSent(this.clock.instant());
 			return stored;
 		});
 	}

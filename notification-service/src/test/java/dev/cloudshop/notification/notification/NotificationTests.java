@@ -79,7 +79,7 @@ class NotificationTests {
 	}
 
 	private static Notification notification() {
-		return new Notification("e-1", "o-1", "OrderFailed", email(), null);
+		return new Notification("e-1", "o-1", "OrderFailed", email(), null, AT.minusSeconds(60));
 	}
 
 	private static Email email() {

@@ -3,7 +3,6 @@ package dev.cloudshop.payment.payment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.UUID;
 
@@ -70,18 +69,19 @@ public class Payment {
 	}
 
 	private Payment(String orderId, BigDecimal amount, String currency, PaymentStatus status,
-			DeclineReason declineReason) {
+			DeclineReason declineReason, Instant now) {
 		Assert.isTrue(orderId != null && orderId.matches(ORDER_ID_FORMAT), "orderId must be of the order id form");
 		Assert.isTrue(isPayableCurrency(currency), "currency must be an ISO 4217 code with minor units");
 		Assert.isTrue(amount != null && amount.signum() > 0, "amount must be positive");
 		Assert.isTrue(amount.compareTo(MAX_AMOUNT) <= 0, "amount must be at most " + MAX_AMOUNT);
 		Assert.isTrue(fitsCurrency(amount, currency), "amount has more decimals than its currency");
+		Assert.notNull(now, "now must not be null");
 		this.orderId = orderId;
 		this.amount = inCurrencyScale(amount, currency);
 		this.currency = currency;
 		this.status = status;
 		this.declineReason = declineReason;
-		this.createdAt = now();
+		this.createdAt = now;
 		this.updatedAt = this.createdAt;
 	}
 
@@ -90,10 +90,12 @@ public class Payment {
 	 * @param orderId the order it pays for
 	 * @param amount how much, more than zero, in whole minor units of the currency
 	 * @param currency the ISO 4217 code of the amount
+	 * @param now when it is made, in the microseconds PostgreSQL keeps, so that what is
+	 * read back equals it
 	 * @return the payment
 	 */
-	public static Payment approved(String orderId, BigDecimal amount, String currency) {
-		return new Payment(orderId, amount, currency, PaymentStatus.APPROVED, null);
+	public static Payment approved(String orderId, BigDecimal amount, String currency, Instant now) {
+		return new Payment(orderId, amount, currency, PaymentStatus.APPROVED, null, now);
 	}
 
 	/**
@@ -103,25 +105,29 @@ public class Payment {
 	 * currency
 	 * @param currency the ISO 4217 code of the amount
 	 * @param reason why the provider declined it
+	 * @param now when it is made, in the microseconds PostgreSQL keeps
 	 * @return the payment
 	 */
-	public static Payment declined(String orderId, BigDecimal amount, String currency, DeclineReason reason) {
+	public static Payment declined(String orderId, BigDecimal amount, String currency, DeclineReason reason,
+			Instant now) {
 		Assert.notNull(reason, "reason must not be null");
-		return new Payment(orderId, amount, currency, PaymentStatus.DECLINED, reason);
+		return new Payment(orderId, amount, currency, PaymentStatus.DECLINED, reason, now);
 	}
 
 	/**
 	 * A void: the order will never be charged. Taking the order id makes every later
 	 * charge for it answer this payment instead of charging.
 	 * @param orderId the order
+	 * @param now when it is voided, in the microseconds PostgreSQL keeps
 	 * @return the payment
 	 */
-	public static Payment voided(String orderId) {
+	public static Payment voided(String orderId, Instant now) {
 		Assert.isTrue(orderId != null && orderId.matches(ORDER_ID_FORMAT), "orderId must be of the order id form");
+		Assert.notNull(now, "now must not be null");
 		Payment payment = new Payment();
 		payment.orderId = orderId;
 		payment.status = PaymentStatus.VOIDED;
-		payment.createdAt = now();
+		payment.createdAt = now;
 		payment.updatedAt = payment.createdAt;
 		return payment;
 	}
@@ -136,15 +142,16 @@ public class Payment {
 	/**
 	 * Gives the money back. Refunding a refunded payment changes nothing, so a client may
 	 * repeat a refund it did not hear the answer to.
+	 * @param now when, in the microseconds PostgreSQL keeps
 	 * @throws RefundNotAllowedException if the payment was declined
 	 */
-	public void refund() {
+	public void refund(Instant now) {
 		if (this.status == PaymentStatus.DECLINED || this.status == PaymentStatus.VOIDED) {
 			throw new RefundNotAllowedException(this.id);
 		}
 		if (this.status == PaymentStatus.APPROVED) {
 			this.status = PaymentStatus.REFUNDED;
-			this.updatedAt = now();
+			this.updatedAt = now;
 		}
 	}
 
@@ -198,11 +205,6 @@ public class Payment {
 		if (this.amount != null) {
 			this.amount = inCurrencyScale(this.amount, this.currency);
 		}
-	}
-
-	// PostgreSQL keeps microseconds: truncate, so what is read back equals this.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public UUID getId() {

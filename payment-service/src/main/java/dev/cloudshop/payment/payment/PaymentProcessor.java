@@ -1,5 +1,6 @@
 package dev.cloudshop.payment.payment;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -23,9 +24,12 @@ class PaymentProcessor {
 
 	private final Duration slowTokenDelay;
 
-	PaymentProcessor(Payments payments, SimulatorProperties properties) {
+	private final Clock clock;
+
+	PaymentProcessor(Payments payments, SimulatorProperties properties, Clock clock) {
 		this.payments = payments;
 		this.slowTokenDelay = properties.slowTokenDelay();
+		this.clock = clock;
 	}
 
 	/**
@@ -51,7 +55,7 @@ class PaymentProcessor {
 		if (token.isSlow()) {
 			pause(this.slowTokenDelay);
 		}
-		Payment payment = token.charge(request.orderId(), request.amount(), request.currency());
+		Payment payment = token.charge(request.orderId(), request.amount(), request.currency(), this.clock.instant());
 		try {
 			payment = this.payments.saveAndFlush(payment);
 		}
@@ -78,7 +82,7 @@ class PaymentProcessor {
 			return new Charge(existing, false);
 		}
 		try {
-			Payment voided = this.payments.saveAndFlush(Payment.voided(orderId));
+			Payment voided = this.payments.saveAndFlush(Payment.voided(orderId, this.clock.instant()));
 			logger.info("Payment {} for order {}: {}", voided.getId(), orderId, voided.getStatus());
 			return new Charge(voided, true);
 		}
@@ -100,7 +104,7 @@ class PaymentProcessor {
 		Payment payment = this.payments.findForUpdateById(paymentId)
 			.orElseThrow(() -> PaymentNotFoundException.byId(paymentId));
 		PaymentStatus before = payment.getStatus();
-		payment.refund();
+		payment.refund(this.clock.instant());
 		if (before != payment.getStatus()) {
 			logger.info("Payment {} for order {}: {}", payment.getId(), payment.getOrderId(), payment.getStatus());
 		}

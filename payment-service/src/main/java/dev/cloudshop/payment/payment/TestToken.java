@@ -1,6 +1,7 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -109,11 +110,12 @@ enum TestToken {
 	 * @param orderId the order charged
 	 * @param amount how much
 	 * @param currency the currency of the amount
+	 * @param now when the provider answers
 	 * @return the approved or declined payment, not yet stored
 	 */
-	Payment charge(String orderId, BigDecimal amount, String currency) {
-		return (this.declineReason != null) ? Payment.declined(orderId, amount, currency, this.declineReason)
-				: Payment.approved(orderId, amount, currency);
+	Payment charge(String orderId, BigDecimal amount, String currency, Instant now) {
+		return (this.declineReason != null) ? Payment.declined(orderId, amount, currency, this.declineReason, now)
+				: Payment.approved(orderId, amount, currency, now);
 	}
 
 	String token() {

@@ -1,6 +1,7 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,16 @@ class PaymentControllerIntegrationTests {
 	@Autowired
 	Payments payments;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void returnsTheApprovedPaymentOfAnOrder() {
 		String orderId = uniqueOrderId();
-		Payment payment = this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("129.90"), "EUR"));
-		this.payments.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("5.00"), "EUR"));
+		Payment payment = this.payments
+			.saveAndFlush(Payment.approved(orderId, new BigDecimal("129.90"), "EUR", this.clock.instant()));
+		this.payments
+			.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("5.00"), "EUR", this.clock.instant()));
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -54,7 +60,8 @@ class PaymentControllerIntegrationTests {
 
 	@Test
 	void returnsAPaymentById() {
-		Payment payment = this.payments.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("7"), "JPY"));
+		Payment payment = this.payments
+			.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("7"), "JPY", this.clock.instant()));
 
 		this.client.get()
 			.uri("/api/payments/{id}", payment.getId())
@@ -69,7 +76,7 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void writesTheAmountWithTheDecimalsOfItsCurrency() {
 		String orderId = uniqueOrderId();
-		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("12.5"), "KWD"));
+		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("12.5"), "KWD", this.clock.instant()));
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -83,8 +90,8 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void showsWhyAPaymentWasDeclined() {
 		String orderId = uniqueOrderId();
-		this.payments.saveAndFlush(
-				Payment.declined(orderId, new BigDecimal("9999.00"), "EUR", DeclineReason.INSUFFICIENT_FUNDS));
+		this.payments.saveAndFlush(Payment.declined(orderId, new BigDecimal("9999.00"), "EUR",
+				DeclineReason.INSUFFICIENT_FUNDS, this.clock.instant()));
 
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
@@ -103,8 +110,8 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void showsARefundedPaymentAsRefunded() {
 		String orderId = uniqueOrderId();
-		Payment payment = Payment.approved(orderId, new BigDecimal("20.00"), "EUR");
-		payment.refund();
+		Payment payment = Payment.approved(orderId, new BigDecimal("20.00"), "EUR", this.clock.instant());
+		payment.refund(this.clock.instant());
 		this.payments.saveAndFlush(payment);
 
 		this.client.get()
@@ -122,10 +129,10 @@ class PaymentControllerIntegrationTests {
 	@Test
 	void storesAtMostOnePaymentPerOrder() {
 		String orderId = uniqueOrderId();
-		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR"));
+		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR", this.clock.instant()));
 
-		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR")));
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.payments
+			.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR", this.clock.instant())));
 		this.client.get()
 			.uri("/api/payments?orderId={orderId}", orderId)
 			.exchange()

@@ -1,7 +1,10 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -18,14 +21,16 @@ import static org.mockito.Mockito.never;
 
 class PaymentProcessorTests {
 
+	private static final Instant AT = Instant.parse("2026-11-22T10:00:00.123456Z");
+
 	private final Payments payments = mock(Payments.class);
 
 	private final PaymentProcessor processor = new PaymentProcessor(this.payments,
-			new SimulatorProperties(Duration.ofSeconds(1)));
+			new SimulatorProperties(Duration.ofSeconds(1)), Clock.fixed(AT, ZoneOffset.UTC));
 
 	@Test
 	void answersThePaymentOfAnIdenticalChargeThatWonTheRace() {
-		Payment winner = Payment.approved("order-1", new BigDecimal("49.90"), "EUR");
+		Payment winner = Payment.approved("order-1", new BigDecimal("49.90"), "EUR", AT);
 		given(this.payments.findByOrderId("order-1")).willReturn(Optional.empty(), Optional.of(winner));
 		given(this.payments.saveAndFlush(any())).willThrow(new DataIntegrityViolationException("duplicate key"));
 
@@ -37,7 +42,7 @@ class PaymentProcessorTests {
 
 	@Test
 	void refusesAChargeThatLostTheRaceToADifferentOne() {
-		Payment winner = Payment.approved("order-1", new BigDecimal("49.90"), "EUR");
+		Payment winner = Payment.approved("order-1", new BigDecimal("49.90"), "EUR", AT);
 		given(this.payments.findByOrderId("order-1")).willReturn(Optional.empty(), Optional.of(winner));
 		given(this.payments.saveAndFlush(any())).willThrow(new DataIntegrityViolationException("duplicate key"));
 
@@ -65,7 +70,7 @@ class PaymentProcessorTests {
 
 	@Test
 	void answersARepeatedChargeAtOnceEvenForTheSlowToken() {
-		Payment first = Payment.approved("order-1", new BigDecimal("49.90"), "EUR");
+		Payment first = Payment.approved("order-1", new BigDecimal("49.90"), "EUR", AT);
 		given(this.payments.findByOrderId("order-1")).willReturn(Optional.of(first));
 		long started = System.nanoTime();
 

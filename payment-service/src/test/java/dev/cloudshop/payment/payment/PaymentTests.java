@@ -1,6 +1,7 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,42 +14,45 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class PaymentTests {
 
+	private static final Instant AT = Instant.parse("2026-11-22T10:00:00.123456Z");
+
 	@Test
 	void refundsAnApprovedPayment() {
-		Payment payment = Payment.approved("order-1", new BigDecimal("10.00"), "EUR");
+		Payment payment = Payment.approved("order-1", new BigDecimal("10.00"), "EUR", AT);
 
-		payment.refund();
+		payment.refund(AT.plusSeconds(30));
 
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.REFUNDED);
-		assertThat(payment.getUpdatedAt()).isAfterOrEqualTo(payment.getCreatedAt());
+		assertThat(payment.getCreatedAt()).isEqualTo(AT);
+		assertThat(payment.getUpdatedAt()).isEqualTo(AT.plusSeconds(30));
 	}
 
 	@Test
 	void refusesToRefundADeclinedPayment() {
-		Payment payment = Payment.declined("order-1", new BigDecimal("10.00"), "EUR", DeclineReason.INSUFFICIENT_FUNDS);
+		Payment payment = Payment.declined("order-1", new BigDecimal("10.00"), "EUR", DeclineReason.INSUFFICIENT_FUNDS,
+				AT);
 
-		assertThatExceptionOfType(RefundNotAllowedException.class).isThrownBy(payment::refund)
+		assertThatExceptionOfType(RefundNotAllowedException.class).isThrownBy(() -> payment.refund(AT.plusSeconds(30)))
 			.satisfies((ex) -> assertThat(ex.getBody().getType())
 				.hasToString("https://cloudshop.dev/problems/refund-not-allowed"));
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.DECLINED);
 	}
 
 	@Test
-	void changesNothingWhenRefundedAgain() throws InterruptedException {
-		Payment payment = Payment.approved("order-1", new BigDecimal("10.00"), "EUR");
-		payment.refund();
-		var refundedAt = payment.getUpdatedAt();
-		Thread.sleep(2);
+	void changesNothingWhenRefundedAgain() {
+		Payment payment = Payment.approved("order-1", new BigDecimal("10.00"), "EUR", AT);
+		payment.refund(AT.plusSeconds(30));
 
-		payment.refund();
+		payment.refund(AT.plusSeconds(60));
 
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.REFUNDED);
-		assertThat(payment.getUpdatedAt()).isEqualTo(refundedAt);
+		assertThat(payment.getUpdatedAt()).isEqualTo(AT.plusSeconds(30));
 	}
 
 	@Test
 	void keepsTheDeclineReasonOfADeclinedPayment() {
-		Payment payment = Payment.declined("order-1", new BigDecimal("10.00"), "EUR", DeclineReason.SUSPECTED_FRAUD);
+		Payment payment = Payment.declined("order-1", new BigDecimal("10.00"), "EUR", DeclineReason.SUSPECTED_FRAUD,
+				AT);
 
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(payment.getDeclineReason()).isEqualTo(DeclineReason.SUSPECTED_FRAUD);
@@ -58,19 +62,19 @@ class PaymentTests {
 	@ValueSource(strings = { "0", "0.00", "-1", "1000000.01", "1000001" })
 	void rejectsAnAmountOutOfRange(String amount) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal(amount), "EUR"));
+			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal(amount), "EUR", AT));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "order 1", "order/1", "ordér-1" })
 	void rejectsAnOrderIdOfAnotherForm(String orderId) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Payment.approved(orderId, new BigDecimal("10.00"), "EUR"));
+			.isThrownBy(() -> Payment.approved(orderId, new BigDecimal("10.00"), "EUR", AT));
 	}
 
 	@Test
 	void acceptsTheLargestAmount() {
-		assertThat(Payment.approved("order-1", new BigDecimal("1000000"), "EUR").getAmount())
+		assertThat(Payment.approved("order-1", new BigDecimal("1000000"), "EUR", AT).getAmount())
 			.isEqualByComparingTo("1000000");
 	}
 
@@ -78,13 +82,13 @@ class PaymentTests {
 	@CsvSource({ "1.001, EUR", "1.5, JPY", "1.0001, KWD" })
 	void rejectsMoreDecimalsThanTheCurrencyHas(String amount, String currency) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal(amount), currency));
+			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal(amount), currency, AT));
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "49.9, EUR, 49.90", "1E+2, EUR, 100.00", "1500.000, JPY, 1500", "1.234, KWD, 1.234" })
 	void writesTheAmountWithTheDecimalsOfItsCurrency(String amount, String currency, String written) {
-		Payment payment = Payment.approved("order-1", new BigDecimal(amount), currency);
+		Payment payment = Payment.approved("order-1", new BigDecimal(amount), currency, AT);
 
 		assertThat(payment.getAmount().toPlainString()).isEqualTo(written);
 	}
@@ -93,12 +97,12 @@ class PaymentTests {
 	@ValueSource(strings = { "XXY", "eur", "EURO", "XAU", "XXX" })
 	void rejectsACurrencyPaymentsCannotBeMadeIn(String currency) {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal("10"), currency));
+			.isThrownBy(() -> Payment.approved("order-1", new BigDecimal("10"), currency, AT));
 	}
 
 	@Test
 	void isTheSameChargeForAnEqualAmountWrittenDifferently() {
-		Payment payment = Payment.approved("order-1", new BigDecimal("49.90"), "EUR");
+		Payment payment = Payment.approved("order-1", new BigDecimal("49.90"), "EUR", AT);
 
 		assertThat(payment.isSameCharge(new BigDecimal("49.9"), "EUR")).isTrue();
 		assertThat(payment.isSameCharge(new BigDecimal("49.91"), "EUR")).isFalse();

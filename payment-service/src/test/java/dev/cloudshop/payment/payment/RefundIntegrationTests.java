@@ -1,6 +1,7 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,13 @@ class RefundIntegrationTests {
 	@Autowired
 	Payments payments;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void refundsAnApprovedPayment() {
-		Payment payment = this.payments
-			.saveAndFlush(Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR"));
+		Payment payment = this.payments.saveAndFlush(
+				Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
 
 		PaymentView refunded = refund(payment.getId()).expectStatus()
 			.isOk()
@@ -45,8 +49,8 @@ class RefundIntegrationTests {
 
 	@Test
 	void answersTheSameRefundToARepeatedRefund() {
-		Payment payment = this.payments
-			.saveAndFlush(Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR"));
+		Payment payment = this.payments.saveAndFlush(
+				Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
 		PaymentView first = refund(payment.getId()).expectStatus()
 			.isOk()
 			.expectBody(PaymentView.class)
@@ -59,7 +63,7 @@ class RefundIntegrationTests {
 	@Test
 	void refusesToRefundADeclinedPayment() {
 		Payment payment = this.payments.saveAndFlush(Payment.declined(UUID.randomUUID().toString(),
-				new BigDecimal("49.90"), "EUR", DeclineReason.CARD_DECLINED));
+				new BigDecimal("49.90"), "EUR", DeclineReason.CARD_DECLINED, this.clock.instant()));
 
 		refund(payment.getId()).expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)

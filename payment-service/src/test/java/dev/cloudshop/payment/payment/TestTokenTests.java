@@ -1,6 +1,7 @@
 package dev.cloudshop.payment.payment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,12 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TestTokenTests {
 
+	private static final Instant AT = Instant.parse("2026-11-22T10:00:00.123456Z");
+
 	@ParameterizedTest
 	@CsvSource(nullValues = "-",
 			value = { "tok_approve, APPROVED, -", "tok_slow, APPROVED, -", "tok_decline, DECLINED, CARD_DECLINED",
 					"tok_insufficient_funds, DECLINED, INSUFFICIENT_FUNDS", "tok_fraud, DECLINED, SUSPECTED_FRAUD" })
 	void chargesWithTheOutcomeOfItsToken(String token, PaymentStatus status, DeclineReason reason) {
-		Payment payment = TestToken.of(token).charge("order-1", new BigDecimal("10.00"), "EUR");
+		Payment payment = TestToken.of(token).charge("order-1", new BigDecimal("10.00"), "EUR", AT);
 
 		assertThat(payment.getStatus()).isEqualTo(status);
 		assertThat(payment.getDeclineReason()).isEqualTo(reason);
