@@ -20,6 +20,15 @@ AM=observability/alertmanager
 RUNBOOKS=docs/runbooks
 passed=0
 failed=0
+# Processes this script started and that still run (the live inhibition check), ended on
+# any exit.
+started_pids=()
+stop_started() {
+  if [ "${#started_pids[@]}" -gt 0 ]; then
+    kill "${started_pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_started EXIT
 
 say() { echo "[observability] $*"; }
 
@@ -158,7 +167,7 @@ free_port() {
 #     page is the one page (latency page and slow-burn ticket held back), the circuit ticket
 #     goes to the ticket channel.
 inhibition_live() {
-  local dir receiver_port am_port status=0 pids=()
+  local dir receiver_port am_port status=0 receiver_pid
   dir=$(mktemp -d)
   receiver_port=$(free_port)
   cp -r "$AM/templates" "$dir/"
@@ -180,7 +189,8 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         pass
 http.server.HTTPServer(("127.0.0.1", port), Receiver).serve_forever()
 EOF
-  pids+=($!)
+  receiver_pid=$!
+  started_pids+=("$receiver_pid")
 
   run_scenario() {
     local scenario=$1
@@ -196,6 +206,7 @@ EOF
       --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= --log.level=warn \
       >"$dir/alertmanager.log" 2>&1 &
     am_pid=$!
+    started_pids+=("$am_pid")
     for _ in $(seq 1 100); do
       curl -sf "$url/-/ready" >/dev/null 2>&1 && break
       sleep 0.2
@@ -212,6 +223,7 @@ EOF
     sleep 6
     kill "$am_pid"
     wait "$am_pid" 2>/dev/null || true
+    started_pids=("$receiver_pid")
     say "  $scenario: pages: $(cat "$dir/received/hooks_cloudshop" 2>/dev/null | cut -d'|' -f1 | tr '\n' ';')"
     say "  $scenario: tickets: $(cat "$dir/received/hooks_cloudshop-tickets" 2>/dev/null | cut -d'|' -f1 | tr '\n' ';')"
   }
@@ -244,8 +256,9 @@ EOF
   expect hooks_cloudshop "[FIRING:1] OrderTechnicalFailuresBudgetBurn (order-service);"
   expect hooks_cloudshop-tickets "[FIRING:1] DependencyCircuitOpen (payment-service);"
 
-  kill "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
+  kill "$receiver_pid" 2>/dev/null || true
+  wait "$receiver_pid" 2>/dev/null || true
+  started_pids=()
   rm -rf "$dir"
   return $status
 }
