@@ -62,7 +62,7 @@ ensure_tools() {
     created_policy=yes
   fi
   local status=0
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     --no-install-recommends prometheus prometheus-alertmanager >/dev/null; } || status=$?
   if [ -n "$created_policy" ]; then
     $sudo rm -f "$policy"
