@@ -8,7 +8,7 @@
 #   6. every alert has a summary, a description and a runbook_url naming a runbook that
 #      exists, and a test where it fires and one where it stays quiet;
 #   7. a real Alertmanager on free local ports, with a local webhook receiver: the inhibit
-#      rules leave one page per cause (skipped without python3).
+#      rules leave one page per cause (skipped without python3 or the alertmanager binary).
 #
 # promtool and amtool come from the Debian packages prometheus and prometheus-alertmanager:
 # installed here when missing, as root or with sudo, else the script says how and fails.
@@ -202,7 +202,7 @@ EOF
     mkdir -p "$dir/received"
     sed -e "s#http://127.0.0.1:9099/#http://127.0.0.1:$receiver_port/#" \
       -e 's/group_wait: .*/group_wait: 1s/' "$AM/alertmanager.yml" >"$dir/alertmanager.yml"
-    prometheus-alertmanager --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+    "$alertmanager" --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
       --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= --log.level=warn \
       >"$dir/alertmanager.log" 2>&1 &
     am_pid=$!
@@ -272,10 +272,12 @@ step "promtool test rules" promtool test rules "$PROM"/tests/*.yml
 step "amtool check-config" amtool check-config "$AM/alertmanager.yml"
 step "amtool config routes test: every alert reaches the receiver of its severity" routes_test
 step "every alert has its annotations, its runbook, and tests firing and quiet" alerts_documented_and_tested
-if command -v python3 >/dev/null && command -v prometheus-alertmanager >/dev/null; then
+# Debian's package names the binary prometheus-alertmanager, Homebrew's alertmanager.
+alertmanager=$(command -v prometheus-alertmanager || command -v alertmanager || true)
+if command -v python3 >/dev/null && [ -n "$alertmanager" ]; then
   step "Alertmanager's inhibit rules: one page per cause" inhibition_live
 else
-  say "no python3 or prometheus-alertmanager here: the live inhibition check is skipped"
+  say "no python3 or Alertmanager binary here: the live inhibition check is skipped"
 fi
 
 tests=$(grep -c '^  - name: ' "$PROM"/tests/*.yml | awk -F: '{ n += $2 } END { print n }')
