@@ -39,6 +39,10 @@ final class Checkout {
 		return this.projectDir.resolve("local-stack/target/greenmail/greenmail-standalone.jar");
 	}
 
+	Path zipkinServerJar() {
+		return this.projectDir.resolve("local-stack/target/zipkin/zipkin-server.jar");
+	}
+
 	/**
 	 * @throws IllegalStateException naming every service whose jar is not built
 	 */

@@ -95,6 +95,7 @@ final class LaunchCommand {
 				+ "  (role and password = database name)");
 		out.println("  Kafka                      " + stack.kafkaBootstrapServers() + "  (topic order-events)");
 		out.println("  Emails sent (SMTP server)  " + stack.mailApiUrl() + "/api/user/<email>/messages/INBOX");
+		out.println("  Traces (Zipkin)            " + stack.zipkinUrl() + "/zipkin/");
 		out.println("  Logs                       " + options.logDir());
 		out.println("  Chaos experiments          " + options.chaosCommand()
 				+ " list   (kill, stop, pause, resume, start, restart any process)");

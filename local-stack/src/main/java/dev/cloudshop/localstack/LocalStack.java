@@ -89,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
 		Postgres postgres = this.processes.postgres();
 		this.processes.kafka().start();
 		this.processes.smtp().start();
+		this.processes.zipkin().start();
 		instancesOf(SuiteService.DISCOVERY).forEach(ServiceInstance::start);
 		postgres.start();
 		SuiteService.BUSINESS.forEach((service) -> service.databaseName().ifPresent(postgres::ensureDatabase));
@@ -220,6 +221,14 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public String mailApiUrl() {
 		return this.processes.smtp().apiUrl();
+	}
+
+	/**
+	 * The Zipkin server's UI and API: {@code /api/v2/traces?serviceName=order-service}
+	 * lists traces.
+	 */
+	public String zipkinUrl() {
+		return this.processes.zipkin().url();
 	}
 
 	public String kafkaBootstrapServers() {

@@ -30,6 +30,7 @@ final class Ports {
 		ports.want(options.kafkaControllerPort(), "the kafka controller");
 		ports.want(options.smtpPort(), "smtp");
 		ports.want(options.smtpApiPort(), "the smtp server's web API");
+		ports.want(options.zipkinPort(), "zipkin");
 		ports.want(options.controlPort(), "the launcher's control endpoint (./local-stack.sh chaos)");
 		instances.forEach((instance) -> ports.want(instance.port(), instance.label()));
 		return ports;

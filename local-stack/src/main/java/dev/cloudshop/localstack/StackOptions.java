@@ -90,6 +90,10 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 		return 8025 + this.portOffset;
 	}
 
+	int zipkinPort() {
+		return 9411 + this.portOffset;
+	}
+
 	int controlPort() {
 		return controlPort(this.portOffset);
 	}

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Every process of one stack, configured to find each other: PostgreSQL, Kafka, the SMTP
- * server and each service instance. It knows the order they start in and stops them in
- * the reverse one; when each starts, and what it waits for, is the launcher's business.
+ * server, Zipkin and each service instance. It knows the order they start in and stops
+ * them in the reverse one; when each starts, and what it waits for, is the launcher's
+ * business.
  */
 final class StackProcesses {
 
@@ -26,15 +27,18 @@ final class StackProcesses {
 
 	private final SmtpServer smtp;
 
+	private final ZipkinServer zipkin;
+
 	private final Map<String, List<ServiceInstance>> instances;
 
 	private final List<Path> dataDirs;
 
-	private StackProcesses(Postgres postgres, KafkaBroker kafka, SmtpServer smtp,
+	private StackProcesses(Postgres postgres, KafkaBroker kafka, SmtpServer smtp, ZipkinServer zipkin,
 			Map<String, List<ServiceInstance>> instances, List<Path> dataDirs) {
 		this.postgres = postgres;
 		this.kafka = kafka;
 		this.smtp = smtp;
+		this.zipkin = zipkin;
 		this.instances = instances;
 		this.dataDirs = dataDirs;
 	}
@@ -57,21 +61,23 @@ final class StackProcesses {
 				java, logs.resolve("kafka.log"));
 		SmtpServer smtp = new SmtpServer(checkout.smtpServerJar(), options.smtpPort(), options.smtpApiPort(), java,
 				options.workDir(), logs.resolve("smtp.log"));
+		ZipkinServer zipkin = new ZipkinServer(checkout.zipkinServerJar(), options.zipkinPort(), java,
+				options.workDir(), logs.resolve("zipkin.log"));
 		Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
 		for (SuiteService service : SuiteService.all()) {
 			List<ServiceInstance> list = new ArrayList<>();
 			for (int i = 0; i < options.instancesOf(service); i++) {
 				int port = service.port(i, options.portOffset());
 				list.add(new ServiceInstance(service, i, port, java, options.projectDir(),
-						environmentOf(service, port, options, kafka, smtp), logs));
+						environmentOf(service, port, options, kafka, smtp, zipkin), logs));
 			}
 			instances.put(service.name(), list);
 		}
-		return new StackProcesses(postgres, kafka, smtp, instances, List.of(postgresData, kafkaHome));
+		return new StackProcesses(postgres, kafka, smtp, zipkin, instances, List.of(postgresData, kafkaHome));
 	}
 
 	private static Map<String, String> environmentOf(SuiteService service, int port, StackOptions options,
-			KafkaBroker kafka, SmtpServer smtp) {
+			KafkaBroker kafka, SmtpServer smtp, ZipkinServer zipkin) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PORT", String.valueOf(port));
 		environment.put("EUREKA_URL", options.eurekaUrl() + "/eureka/");
@@ -79,6 +85,8 @@ final class StackProcesses {
 		environment.put("SMTP_HOST", "localhost");
 		environment.put("SMTP_PORT", String.valueOf(smtp.smtpPort()));
 		environment.put("IMAGE_MAX_CONCURRENT_DECODES", "1");
+		// Every span of every service goes to the stack's Zipkin.
+		environment.put("CLOUDSHOP_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
 		service.databaseName().ifPresent((database) -> {
 			environment.put("DB_URL", options.jdbcUrl(database));
 			environment.put("DB_USER", database);
@@ -102,6 +110,10 @@ final class StackProcesses {
 		return this.smtp;
 	}
 
+	ZipkinServer zipkin() {
+		return this.zipkin;
+	}
+
 	/**
 	 * The instances of one service; none for a service left out.
 	 */
@@ -120,7 +132,7 @@ final class StackProcesses {
 	 * Every process in start order: the servers, then the services.
 	 */
 	List<StackProcess> all() {
-		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp));
+		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp, this.zipkin));
 		processes.addAll(instances());
 		return processes;
 	}
@@ -142,8 +154,8 @@ final class StackProcesses {
 
 	/**
 	 * Stops every process: the gateway first, then the services (in parallel), Kafka, the
-	 * SMTP server and PostgreSQL last. A stop that fails does not keep the others from
-	 * running.
+	 * SMTP server, Zipkin and PostgreSQL last. A stop that fails does not keep the others
+	 * from running.
 	 * @param failed told about each stop that failed
 	 */
 	void stopAll(Consumer<RuntimeException> failed) {
@@ -152,6 +164,7 @@ final class StackProcesses {
 		reversed.parallelStream().forEach((instance) -> quietly(instance::stop, failed));
 		quietly(this.kafka::stop, failed);
 		quietly(this.smtp::stop, failed);
+		quietly(this.zipkin::stop, failed);
 		// After Ctrl-C the server may already be stopping on its own signal.
 		quietly(this.postgres::stop, failed);
 	}

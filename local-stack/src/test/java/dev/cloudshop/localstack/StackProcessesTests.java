@@ -34,13 +34,14 @@ class StackProcessesTests {
 		StackProcesses processes = StackProcesses.of(this.options, new Checkout(this.checkout));
 
 		assertThat(processes.all()).extracting(StackProcess::name)
-			.containsExactly("postgres", "kafka", "smtp", "discovery-service", "order-service", "inventory-service",
-					"inventory-service#2", "payment-service", "notification-service", "gateway-service");
+			.containsExactly("postgres", "kafka", "smtp", "zipkin", "discovery-service", "order-service",
+					"inventory-service", "inventory-service#2", "payment-service", "notification-service",
+					"gateway-service");
 		assertThat(processes.all()).extracting(StackProcess::address)
 			.containsExactly("jdbc:postgresql://localhost:25432", "localhost:29092", "smtp://localhost:23025",
-					"http://localhost:28761", "http://localhost:28081", "http://localhost:28082",
-					"http://localhost:28182", "http://localhost:28083", "http://localhost:28084",
-					"http://localhost:28080");
+					"http://localhost:29411", "http://localhost:28761", "http://localhost:28081",
+					"http://localhost:28082", "http://localhost:28182", "http://localhost:28083",
+					"http://localhost:28084", "http://localhost:28080");
 		assertThat(processes.instancesOf(SuiteService.named("image-service"))).isEmpty();
 		assertThat(processes.all()).extracting(StackProcess::logFile)
 			.contains(this.options.logDir().resolve("inventory-service-2.log"));

@@ -1,0 +1,4 @@
+/**
+ * Where the spans every service records are sent.
+ */
+package dev.cloudshop.servicedefaults.tracing;
