@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -23,15 +25,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ListIndexBase;
 
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import org.springframework.util.Assert;
 
 /**
  * A customer's order and the state machine the order saga drives it through: it starts
  * {@link OrderStatus#PENDING} and ends {@link OrderStatus#PROCESSED} or
- * {@link OrderStatus#FAILED}.
+ * {@link OrderStatus#FAILED}. Reaching either registers its event
+ * ({@link OrderProcessed}, {@link OrderFailed}), which saving the order publishes in the
+ * same transaction.
  */
 @Entity
 @Table(name = "orders")
@@ -79,6 +86,13 @@ public class Order {
 
 	@Column(nullable = false)
 	private Instant updatedAt;
+
+	/**
+	 * The events of the transitions since the order was last saved, each made from the
+	 * order's id when it is published: a new order has its id only once it is saved.
+	 */
+	@Transient
+	private final transient List<Function<UUID, Object>> events = new ArrayList<>();
 
 	protected Order() {
 	}
@@ -140,15 +154,21 @@ public class Order {
 	}
 
 	/**
-	 * The reservation is committed: the order is complete.
+	 * The reservation is committed: the order is complete, and {@link OrderProcessed} is
+	 * registered.
 	 */
 	public void processed() {
 		requireStatus(OrderStatus.PAID);
 		transitionTo(OrderStatus.PROCESSED);
+		List<OrderLine> sold = getLines();
+		Instant processedAt = this.updatedAt;
+		this.events.add((id) -> new OrderProcessed(id, this.customerId, this.email, sold, this.total, this.currency,
+				this.paymentId, processedAt));
 	}
 
 	/**
-	 * The order cannot be completed, and nothing was reserved or charged for it.
+	 * The order cannot be completed, and nothing was reserved or charged for it;
+	 * {@link OrderFailed} is registered.
 	 * @param reason why
 	 * @param detail what happened, for people
 	 * @throws IllegalOrderTransitionException if the order is settled already
@@ -159,6 +179,8 @@ public class Order {
 		this.failureReason = reason.name();
 		this.failureDetail = detail;
 		transitionTo(OrderStatus.FAILED);
+		Instant failedAt = this.updatedAt;
+		this.events.add((id) -> new OrderFailed(id, this.customerId, this.email, reason, detail, failedAt));
 	}
 
 	/**
@@ -209,6 +231,20 @@ public class Order {
 	 */
 	public boolean isPastDeadline(Duration deadline, Instant now) {
 		return !this.status.isSettled() && this.createdAt.plus(deadline).isBefore(now);
+	}
+
+	/**
+	 * @return the events of the transitions since the order was last saved, which saving
+	 * it publishes
+	 */
+	@DomainEvents
+	Collection<Object> domainEvents() {
+		return this.events.stream().map((event) -> event.apply(this.id)).toList();
+	}
+
+	@AfterDomainEventPublication
+	void clearDomainEvents() {
+		this.events.clear();
 	}
 
 	private boolean sameQuantities(List<OrderLine> pricedLines) {

@@ -9,39 +9,27 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 
-import dev.cloudshop.order.events.EventMetadata;
-import dev.cloudshop.order.events.OrderFailed;
-import dev.cloudshop.order.events.OrderProcessed;
 import dev.cloudshop.order.inventory.InventoryClient;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each state change of the saga in its own short transaction: load the order, let the
- * aggregate decide, save it, and record the event in the outbox in the same transaction.
- * No transaction stays open across a call to another service.
+ * aggregate decide, save it. Saving publishes the events the order registered, and the
+ * outbox records them in the same transaction. No transaction stays open across a call to
+ * another service.
  */
 @Component
 class OrderSteps {
 
 	private final Orders orders;
 
-	private final ApplicationEventPublisher events;
-
-	private final ObjectProvider<Tracer> tracer;
-
 	private final MeterRegistry meters;
 
-	OrderSteps(Orders orders, ApplicationEventPublisher events, ObjectProvider<Tracer> tracer, MeterRegistry meters) {
+	OrderSteps(Orders orders, MeterRegistry meters) {
 		this.orders = orders;
-		this.events = events;
-		this.tracer = tracer;
 		this.meters = meters;
 	}
 
@@ -80,13 +68,6 @@ class OrderSteps {
 		Order order = load(id);
 		order.processed();
 		Order saved = this.orders.save(order);
-		this.events.publishEvent(
-				new OrderProcessed(metadata(), saved.getId().toString(), saved.getCustomerId(), saved.getEmail(),
-						saved.getLines()
-							.stream()
-							.map((line) -> new OrderProcessed.Line(line.sku(), line.quantity(), line.unitPrice()))
-							.toList(),
-						saved.getTotal(), saved.getCurrency(), saved.getPaymentId().toString(), saved.getUpdatedAt()));
 		settled(saved, "processed", "NONE");
 		return saved;
 	}
@@ -127,8 +108,6 @@ class OrderSteps {
 		Order order = load(id);
 		transition.accept(order);
 		Order saved = this.orders.save(order);
-		this.events.publishEvent(new OrderFailed(metadata(), saved.getId().toString(), saved.getCustomerId(),
-				saved.getEmail(), reason.name(), detail, saved.getUpdatedAt()));
 		settled(saved, "failed", reason.name());
 		return saved;
 	}
@@ -151,14 +130,6 @@ class OrderSteps {
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.between(order.getCreatedAt(), Instant.now()));
-	}
-
-	private EventMetadata metadata() {
-		Tracer current = this.tracer.getIfAvailable();
-		Span span = (current != null) ? current.currentSpan() : null;
-		String traceparent = (span != null) ? "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01"
-				: null;
-		return EventMetadata.now(traceparent);
 	}
 
 }

@@ -45,7 +45,7 @@ class OrderPlacementTests {
 		then(this.saga.inventory).should().commit(id.toString());
 		then(this.saga.inventory).should(never()).release(anyString());
 		assertThat(this.saga.processedEvents(id)).singleElement()
-			.satisfies((event) -> assertThat(event.paymentId()).isEqualTo(order.getPaymentId().toString()));
+			.satisfies((event) -> assertThat(event.paymentId()).isEqualTo(order.getPaymentId()));
 		assertThat(this.saga.failedEvents(id)).isEmpty();
 	}
 
@@ -62,7 +62,7 @@ class OrderPlacementTests {
 		assertThat(order.isCompensationPending()).isFalse();
 		then(this.saga.payments).should(never()).charge(anyString(), any(), anyString(), anyString());
 		assertThat(this.saga.failedEvents(id)).singleElement()
-			.satisfies((event) -> assertThat(event.reason()).isEqualTo("OUT_OF_STOCK"));
+			.satisfies((event) -> assertThat(event.reason()).isEqualTo(FailureReason.OUT_OF_STOCK));
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class OrderPlacementTests {
 		then(this.saga.inventory).should(never()).commit(anyString());
 		then(this.saga.payments).should(never()).voidCharge(anyString());
 		assertThat(this.saga.failedEvents(id)).singleElement()
-			.satisfies((event) -> assertThat(event.reason()).isEqualTo("PAYMENT_DECLINED"));
+			.satisfies((event) -> assertThat(event.reason()).isEqualTo(FailureReason.PAYMENT_DECLINED));
 	}
 
 	@Test

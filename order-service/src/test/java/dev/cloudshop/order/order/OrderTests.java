@@ -3,10 +3,13 @@ package dev.cloudshop.order.order;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -129,6 +132,41 @@ class OrderTests {
 		assertThat(this.order.isPastDeadline(Duration.ofMinutes(2), Instant.now())).isFalse();
 		this.order.fail(FailureReason.OUT_OF_STOCK, "none left");
 		assertThat(this.order.isPastDeadline(Duration.ofMinutes(2), later)).isFalse();
+	}
+
+	@Test
+	void registersOrderProcessedWithWhatWasSoldAndCharged() {
+		this.order.stockReserved(this.priced, "EUR");
+		UUID paymentId = UUID.randomUUID();
+		this.order.paid(paymentId);
+		assertThat(registeredEvents()).isEmpty();
+
+		this.order.processed();
+
+		assertThat(registeredEvents()).singleElement().isInstanceOfSatisfying(OrderProcessed.class, (processed) -> {
+			assertThat(processed.lines()).isEqualTo(this.priced);
+			assertThat(processed.total()).isEqualByComparingTo("212.50");
+			assertThat(processed.currency()).isEqualTo("EUR");
+			assertThat(processed.paymentId()).isEqualTo(paymentId);
+			assertThat(processed.processedAt()).isEqualTo(this.order.getUpdatedAt());
+		});
+	}
+
+	@Test
+	void registersOrderFailedWithItsReasonOnce() {
+		this.order.failUndoingEverything(FailureReason.DEPENDENCY_UNAVAILABLE, "deadline");
+		this.order.stockReleased();
+		this.order.paymentResolved();
+
+		assertThat(registeredEvents()).singleElement().isInstanceOfSatisfying(OrderFailed.class, (failed) -> {
+			assertThat(failed.reason()).isEqualTo(FailureReason.DEPENDENCY_UNAVAILABLE);
+			assertThat(failed.detail()).isEqualTo("deadline");
+			assertThat(failed.email()).isEqualTo("ada@example.com");
+		});
+	}
+
+	private Collection<Object> registeredEvents() {
+		return ReflectionTestUtils.invokeMethod(this.order, "domainEvents");
 	}
 
 }

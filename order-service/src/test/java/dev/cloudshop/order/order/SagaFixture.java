@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
 
-import dev.cloudshop.order.events.OrderFailed;
-import dev.cloudshop.order.events.OrderProcessed;
 import dev.cloudshop.order.inventory.InventoryClient;
 import dev.cloudshop.order.inventory.InventoryClient.ReservationOutcome;
 import dev.cloudshop.order.payment.PaymentClient;
-
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -26,18 +21,17 @@ import static org.mockito.Mockito.mock;
 /**
  * The saga's real steps and state machine on orders kept in memory, with
  * inventory-service and payment-service mocked: what a test of one branch of the saga
- * needs, and the events the saga published.
+ * needs, and the events the orders registered.
  */
 class SagaFixture {
 
 	static final Duration DEADLINE = Duration.ofMinutes(2);
 
-	final InMemoryOrders orders = new InMemoryOrders();
-
 	final List<Object> events = new ArrayList<>();
 
-	final OrderSteps steps = new OrderSteps(this.orders, this.events::add,
-			new DefaultListableBeanFactory().getBeanProvider(Tracer.class), new SimpleMeterRegistry());
+	final InMemoryOrders orders = new InMemoryOrders(this.events::add);
+
+	final OrderSteps steps = new OrderSteps(this.orders, new SimpleMeterRegistry());
 
 	final InventoryClient inventory = mock(InventoryClient.class);
 
@@ -112,7 +106,7 @@ class SagaFixture {
 		return this.events.stream()
 			.filter(OrderFailed.class::isInstance)
 			.map(OrderFailed.class::cast)
-			.filter((event) -> event.orderId().equals(id.toString()))
+			.filter((event) -> event.orderId().equals(id))
 			.toList();
 	}
 
@@ -120,7 +114,7 @@ class SagaFixture {
 		return this.events.stream()
 			.filter(OrderProcessed.class::isInstance)
 			.map(OrderProcessed.class::cast)
-			.filter((event) -> event.orderId().equals(id.toString()))
+			.filter((event) -> event.orderId().equals(id))
 			.toList();
 	}
 
