@@ -114,7 +114,7 @@ class OrderSteps {
 
 	@Transactional(readOnly = true)
 	Order load(UUID id) {
-		return this.orders.findById(id).orElseThrow(() -> new IllegalStateException("No order " + id));
+		return this.orders.findById(id).orElseThrow(() -> new UnknownOrderException(id));
 	}
 
 	private void settled(Order order, String outcome, String reason) {

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -39,10 +40,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 
 /**
- * The HTTP contract of placing an order, with the saga, the Idempotency-Keys and the
- * orders mocked: statuses, problems and headers for each answer a client can get.
+ * The HTTP contract of placing an order, with the Idempotency-Key protocol at work and
+ * the saga, the keys and the orders mocked: statuses, problems and headers for each
+ * answer a client can get.
  */
 @WebMvcTest(OrderController.class)
+@Import(IdempotentPlacement.class)
 @ImportAutoConfiguration(ProblemDetailsAutoConfiguration.class)
 class OrderControllerTests {
 
