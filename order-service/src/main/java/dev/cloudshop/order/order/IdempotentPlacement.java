@@ -3,7 +3,7 @@ package dev.cloudshop.order.order;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,13 +32,16 @@ class IdempotentPlacement {
 
 	private final SagaProperties saga;
 
+	private final Clock clock;
+
 	IdempotentPlacement(IdempotencyKeys keys, OrderPlacement placement, Orders orders, JsonMapper json,
-			SagaProperties saga) {
+			SagaProperties saga, Clock clock) {
 		this.keys = keys;
 		this.placement = placement;
 		this.orders = orders;
 		this.json = json;
 		this.saga = saga;
+		this.clock = clock;
 	}
 
 	/**
@@ -72,7 +75,7 @@ class IdempotentPlacement {
 	private Order replay(IdempotencyKeys.Claim.Earlier earlier) {
 		Order order = this.orders.findById(earlier.orderId())
 			.orElseThrow(() -> new UnknownOrderException(earlier.orderId()));
-		boolean firstMayStillRun = earlier.since().isAfter(Instant.now().minus(this.saga.staleAfter()));
+		boolean firstMayStillRun = earlier.since().isAfter(this.clock.instant().minus(this.saga.staleAfter()));
 		if (!order.getStatus().isSettled() && firstMayStillRun) {
 			throw new RequestInProgressException(order.getId());
 		}

@@ -1,5 +1,6 @@
 package dev.cloudshop.order.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,16 +27,19 @@ class OrderSteps {
 
 	private final Orders orders;
 
+	private final Clock clock;
+
 	private final MeterRegistry meters;
 
-	OrderSteps(Orders orders, MeterRegistry meters) {
+	OrderSteps(Orders orders, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
+		this.clock = clock;
 		this.meters = meters;
 	}
 
 	@Transactional
 	Order create(String customerId, String email, List<OrderLine> lines) {
-		return this.orders.save(new Order(customerId, email, lines));
+		return this.orders.save(new Order(customerId, email, lines, now()));
 	}
 
 	@Transactional
@@ -45,28 +49,28 @@ class OrderSteps {
 			.stream()
 			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice().amount()))
 			.toList();
-		order.stockReserved(priced, reservation.total().currency());
+		order.stockReserved(priced, reservation.total().currency(), now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paymentUnknown(UUID id) {
 		Order order = load(id);
-		order.paymentUnknown();
+		order.paymentUnknown(now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paid(UUID id, UUID paymentId) {
 		Order order = load(id);
-		order.paid(paymentId);
+		order.paid(paymentId, now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order processed(UUID id) {
 		Order order = load(id);
-		order.processed();
+		order.processed(now());
 		Order saved = this.orders.save(order);
 		settled(saved, "processed", "NONE");
 		return saved;
@@ -75,32 +79,32 @@ class OrderSteps {
 	/** Fails an order for which nothing was reserved or charged. */
 	@Transactional
 	Order failed(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.fail(reason, detail));
+		return fail(id, reason, detail, (order) -> order.fail(reason, detail, now()));
 	}
 
 	/** Fails an order whose stock may be held; no charge was made. */
 	@Transactional
 	Order failedReleasingStock(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.failReleasingStock(reason, detail));
+		return fail(id, reason, detail, (order) -> order.failReleasingStock(reason, detail, now()));
 	}
 
 	/** Fails an order whose stock may be held and whose charge may have been made. */
 	@Transactional
 	Order failedUndoingEverything(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.failUndoingEverything(reason, detail));
+		return fail(id, reason, detail, (order) -> order.failUndoingEverything(reason, detail, now()));
 	}
 
 	@Transactional
 	Order stockReleased(UUID id) {
 		Order order = load(id);
-		order.stockReleased();
+		order.stockReleased(now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paymentResolved(UUID id) {
 		Order order = load(id);
-		order.paymentResolved();
+		order.paymentResolved(now());
 		return this.orders.save(order);
 	}
 
@@ -129,7 +133,11 @@ class OrderSteps {
 			.tag("outcome", outcome)
 			.publishPercentileHistogram()
 			.register(this.meters)
-			.record(Duration.between(order.getCreatedAt(), Instant.now()));
+			.record(Duration.between(order.getCreatedAt(), now()));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 }

@@ -2,8 +2,10 @@ package dev.cloudshop.order.order;
 
 import java.io.UnsupportedEncodingException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -69,9 +72,16 @@ class OrderControllerTests {
 	@MockitoBean
 	PlacementAdmission admission;
 
+	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SagaProperties.class)
 	static class Settings {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
 
 	}
 
@@ -113,7 +123,7 @@ class OrderControllerTests {
 	@Test
 	void answersAFailedOrderWithItsReason() {
 		Order order = order(OrderStatus.PENDING);
-		order.fail(FailureReason.OUT_OF_STOCK, "Only 1 of KB-0001 left");
+		order.fail(FailureReason.OUT_OF_STOCK, "Only 1 of KB-0001 left", NOW);
 		givenFirstRequest(order);
 
 		MvcTestResult result = place("key-1", BODY);
@@ -173,7 +183,7 @@ class OrderControllerTests {
 	@Test
 	void answersConflictWhileTheFirstRequestWithTheKeyIsStillRunning() {
 		Order order = order(OrderStatus.STOCK_RESERVED);
-		givenEarlierRequest(order, Instant.now());
+		givenEarlierRequest(order, NOW);
 
 		problem(place("key-1", BODY)).hasStatus(409).hasType("request-in-progress");
 		then(this.placement).should(never()).run(any(), anyString());
@@ -182,7 +192,7 @@ class OrderControllerTests {
 	@Test
 	void answersTheUnsettledOrderOnceTheRecoveryJobHasIt() {
 		Order order = order(OrderStatus.PAYMENT_UNKNOWN);
-		givenEarlierRequest(order, Instant.now().minus(Duration.ofMinutes(1)));
+		givenEarlierRequest(order, NOW.minus(Duration.ofMinutes(1)));
 
 		MvcTestResult result = place("key-1", BODY);
 
@@ -193,7 +203,7 @@ class OrderControllerTests {
 	@Test
 	void replaysASettledOrderForTheSameKey() {
 		Order order = order(OrderStatus.PROCESSED);
-		givenEarlierRequest(order, Instant.now());
+		givenEarlierRequest(order, NOW);
 
 		MvcTestResult result = place("key-1", BODY);
 
@@ -312,20 +322,20 @@ class OrderControllerTests {
 	 * A stored order of two keyboards that got as far as the status.
 	 */
 	private static Order order(OrderStatus status) {
-		Order order = new Order("ada", "ada@example.com", List.of(new OrderLine("KB-0001", 2, null)));
+		Order order = new Order("ada", "ada@example.com", List.of(new OrderLine("KB-0001", 2, null)), NOW);
 		ReflectionTestUtils.setField(order, "id", UUID.randomUUID());
 		if (status == OrderStatus.PENDING) {
 			return order;
 		}
-		order.stockReserved(List.of(new OrderLine("KB-0001", 2, new BigDecimal("89.00"))), "EUR");
+		order.stockReserved(List.of(new OrderLine("KB-0001", 2, new BigDecimal("89.00"))), "EUR", NOW);
 		if (status == OrderStatus.PAYMENT_UNKNOWN) {
-			order.paymentUnknown();
+			order.paymentUnknown(NOW);
 		}
 		if (status == OrderStatus.PAID || status == OrderStatus.PROCESSED) {
-			order.paid(UUID.randomUUID());
+			order.paid(UUID.randomUUID(), NOW);
 		}
 		if (status == OrderStatus.PROCESSED) {
-			order.processed();
+			order.processed(NOW);
 		}
 		return order;
 	}

@@ -241,7 +241,7 @@ class OrderRecoveryTests {
 
 	private OrderRecovery recovery(Duration deadline) {
 		return new OrderRecovery(this.claims, this.saga.placement(deadline),
-				new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)));
+				new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)), this.saga.clock);
 	}
 
 	private void assertFailed(UUID id, FailureReason reason) {

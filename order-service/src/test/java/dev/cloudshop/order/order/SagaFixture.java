@@ -1,6 +1,7 @@
 package dev.cloudshop.order.order;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,9 @@ class SagaFixture {
 
 	final InMemoryOrders orders = new InMemoryOrders(this.events::add);
 
-	final OrderSteps steps = new OrderSteps(this.orders, new SimpleMeterRegistry());
+	final Clock clock = Clock.systemUTC();
+
+	final OrderSteps steps = new OrderSteps(this.orders, this.clock, new SimpleMeterRegistry());
 
 	final InventoryClient inventory = mock(InventoryClient.class);
 
@@ -39,7 +42,7 @@ class SagaFixture {
 
 	OrderPlacement placement(Duration deadline) {
 		return new OrderPlacement(this.steps, this.inventory, this.payments,
-				new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)));
+				new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)), this.clock);
 	}
 
 	OrderPlacement placement() {
