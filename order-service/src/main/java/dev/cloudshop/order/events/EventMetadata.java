@@ -13,8 +13,14 @@ import java.util.UUID;
  */
 public record EventMetadata(String eventId, Instant occurredAt, String traceparent) {
 
-	public static EventMetadata now(String traceparent) {
-		return new EventMetadata(UUID.randomUUID().toString(), Instant.now(), traceparent);
+	/**
+	 * The metadata of a new event, with an id of its own.
+	 * @param occurredAt when the event happened
+	 * @param traceparent the W3C trace context, or {@code null}
+	 * @return the metadata
+	 */
+	public static EventMetadata of(Instant occurredAt, String traceparent) {
+		return new EventMetadata(UUID.randomUUID().toString(), occurredAt, traceparent);
 	}
 
 }

@@ -3,7 +3,10 @@ package dev.cloudshop.order.events;
 import java.time.Instant;
 
 /**
- * An order could not be completed; whatever was reserved or charged was given back.
+ * An order could not be completed (whatever was reserved or charged is given back), as
+ * order-service publishes it: the order's own
+ * {@link dev.cloudshop.order.order.OrderFailed} with the metadata that travels as
+ * headers.
  *
  * @param metadata the event's id and trace context, sent as headers
  * @param orderId the order

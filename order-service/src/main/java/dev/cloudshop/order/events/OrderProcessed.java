@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order completed: stock sold, payment taken.
+ * An order completed (stock sold, payment taken), as order-service publishes it: the
+ * order's own {@link dev.cloudshop.order.order.OrderProcessed} with the metadata that
+ * travels as headers.
  *
  * @param metadata the event's id and trace context, sent as headers
  * @param orderId the order

@@ -1,8 +1,8 @@
 package dev.cloudshop.order.events;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxMetrics {
 
-	OutboxMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
-		Gauge.builder("outbox_oldest_unpublished_age_seconds", jdbc, OutboxMetrics::oldestAgeSeconds)
+	private final Clock clock;
+
+	OutboxMetrics(JdbcTemplate jdbc, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
+		Gauge.builder("outbox_oldest_unpublished_age_seconds", jdbc, this::oldestAgeSeconds)
 			.description("Age of the oldest order event not yet acknowledged by Kafka")
 			.register(meters);
 		Gauge.builder("outbox_unpublished_events", jdbc, OutboxMetrics::unpublished)
@@ -26,10 +29,10 @@ class OutboxMetrics {
 			.register(meters);
 	}
 
-	private static double oldestAgeSeconds(JdbcTemplate jdbc) {
+	private double oldestAgeSeconds(JdbcTemplate jdbc) {
 		Timestamp oldest = jdbc.queryForObject(
 				"select min(publication_date) from event_publication where completion_date is null", Timestamp.class);
-		return (oldest != null) ? Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0 : 0;
+		return (oldest != null) ? Duration.between(oldest.toInstant(), this.clock.instant()).toMillis() / 1000.0 : 0;
 	}
 
 	private static double unpublished(JdbcTemplate jdbc) {

@@ -1,6 +1,7 @@
 package dev.cloudshop.order.idempotency;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,9 +30,12 @@ public class IdempotencyKeys {
 
 	private final IdempotencyProperties settings;
 
-	IdempotencyKeys(JdbcTemplate jdbc, IdempotencyProperties settings) {
+	private final Clock clock;
+
+	IdempotencyKeys(JdbcTemplate jdbc, IdempotencyProperties settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/**
@@ -45,7 +49,7 @@ public class IdempotencyKeys {
 	 */
 	@Transactional
 	public Claim claim(String key, String requestHash, Supplier<UUID> createOrder) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		// One statement: a new key is inserted, a key past its retention is taken over as
 		// new, a live key is left alone. The order id is filled in below, before this
 		// transaction commits: nobody else ever sees the placeholder.
@@ -78,7 +82,7 @@ public class IdempotencyKeys {
 	@Transactional
 	public void purge() {
 		int purged = this.jdbc.update("delete from idempotency_key where created_at < ?",
-				Timestamp.from(Instant.now().minus(this.settings.retention())));
+				Timestamp.from(this.clock.instant().minus(this.settings.retention())));
 		if (purged > 0) {
 			logger.info("Forgot {} Idempotency-Keys older than {}", purged, this.settings.retention());
 		}

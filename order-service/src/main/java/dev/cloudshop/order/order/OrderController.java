@@ -1,29 +1,20 @@
 package dev.cloudshop.order.order;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.cloudshop.order.idempotency.IdempotencyKeys;
 import dev.cloudshop.servicedefaults.problem.Problems;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The orders API: placing an order, and reading orders back.
+ */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -43,24 +37,14 @@ class OrderController {
 
 	private final Orders orders;
 
-	private final OrderPlacement placement;
-
-	private final IdempotencyKeys keys;
+	private final IdempotentPlacement placement;
 
 	private final PlacementAdmission admission;
 
-	private final JsonMapper json;
-
-	private final SagaProperties saga;
-
-	OrderController(Orders orders, OrderPlacement placement, IdempotencyKeys keys, PlacementAdmission admission,
-			JsonMapper json, SagaProperties saga) {
+	OrderController(Orders orders, IdempotentPlacement placement, PlacementAdmission admission) {
 		this.orders = orders;
 		this.placement = placement;
-		this.keys = keys;
 		this.admission = admission;
-		this.json = json;
-		this.saga = saga;
 	}
 
 	/**
@@ -76,21 +60,11 @@ class OrderController {
 		requireKey(key);
 		requireEachSkuOnce(request);
 		if (!this.admission.tryStart()) {
-			throw overloaded();
+			throw new AtCapacityException(this.admission.capacity(), this.admission.retryAfter());
 		}
 		try {
-			IdempotencyKeys.Claim claim = this.keys.claim(key, fingerprint(request), () -> this.placement.create(
-					request.customerId(), request.email(),
-					request.lines().stream().map((line) -> new OrderLine(line.sku(), line.quantity(), null)).toList())
-				.getId());
-			if (claim instanceof IdempotencyKeys.Claim.First first) {
-				return respond(this.placement.run(first.orderId(), request.paymentToken()), false);
-			}
-			if (claim instanceof IdempotencyKeys.Claim.Earlier earlier) {
-				return replay(earlier);
-			}
-			throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-					"This Idempotency-Key was used for a different request");
+			IdempotentPlacement.Placed placed = this.placement.place(key, request);
+			return respond(placed.order(), placed.replayed());
 		}
 		finally {
 			this.admission.done();
@@ -106,22 +80,7 @@ class OrderController {
 	@GetMapping("/{id}")
 	@Transactional(readOnly = true)
 	OrderView byId(@PathVariable UUID id) {
-		return this.orders.findById(id).map(OrderView::of).orElseThrow(() -> unknownOrder(id));
-	}
-
-	/**
-	 * The same request came before: its order as it stands now. A 409 while the first
-	 * request may still be running its saga; once that is over (the saga finished, or the
-	 * recovery job has the order), the order's state.
-	 */
-	private ResponseEntity<OrderView> replay(IdempotencyKeys.Claim.Earlier earlier) {
-		Order order = this.orders.findById(earlier.orderId()).orElseThrow();
-		boolean firstMayStillRun = earlier.since().isAfter(Instant.now().minus(this.saga.staleAfter()));
-		if (!order.getStatus().isSettled() && firstMayStillRun) {
-			throw problem(HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
-					"A request with this Idempotency-Key is still being processed; retry in a moment");
-		}
-		return respond(order, true);
+		return this.orders.findById(id).map(OrderView::of).orElseThrow(() -> new UnknownOrderException(id));
 	}
 
 	private static ResponseEntity<OrderView> respond(Order order, boolean replayed) {
@@ -136,11 +95,9 @@ class OrderController {
 
 	private static void requireKey(String key) {
 		if (key == null || key.isBlank() || key.length() > 255) {
-			ErrorResponseException missing = problem(HttpStatus.BAD_REQUEST, "idempotency-key-missing",
-					"Idempotency-Key required",
-					"Send an Idempotency-Key header (1 to 255 characters, e.g. a UUID) so a retry never orders twice");
-			missing.getBody().setProperty("field", IDEMPOTENCY_KEY);
-			throw missing;
+			throw Problems.exception(Problems.ofField(HttpStatus.BAD_REQUEST, "idempotency-key-missing",
+					"Idempotency-Key required", IDEMPOTENCY_KEY,
+					"Send an Idempotency-Key header (1 to 255 characters, e.g. a UUID) so a retry never orders twice"));
 		}
 	}
 
@@ -160,39 +117,6 @@ class OrderController {
 		if (!errors.isEmpty()) {
 			throw Problems.exception(Problems.validationFailed(errors));
 		}
-	}
-
-	private ErrorResponseException overloaded() {
-		long seconds = Math.max(1, this.admission.retryAfter().toSeconds());
-		ErrorResponseException overloaded = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too busy",
-				"order-service is placing " + this.admission.capacity()
-						+ " orders already; nothing was stored: retry in " + seconds
-						+ " s with the same Idempotency-Key");
-		overloaded.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		overloaded.getBody().setProperty("service", "order-service");
-		return overloaded;
-	}
-
-	private String fingerprint(PlaceOrderRequest request) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(this.json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String slug, String title, String detail) {
-		return Problems.exception(Problems.of(status, slug, title, detail));
-	}
-
-	private static ErrorResponseException unknownOrder(UUID id) {
-		ErrorResponseException exception = problem(HttpStatus.NOT_FOUND, "not-found", "Unknown order",
-				"No order has the id " + id);
-		exception.getBody().setProperty("orderId", id);
-		return exception;
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.cloudshop.order.order;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,11 +43,15 @@ public class OrderPlacement {
 
 	private final SagaProperties properties;
 
-	OrderPlacement(OrderSteps steps, InventoryClient inventory, PaymentClient payments, SagaProperties properties) {
+	private final Clock clock;
+
+	OrderPlacement(OrderSteps steps, InventoryClient inventory, PaymentClient payments, SagaProperties properties,
+			Clock clock) {
 		this.steps = steps;
 		this.inventory = inventory;
 		this.payments = payments;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/**
@@ -141,7 +145,7 @@ public class OrderPlacement {
 		if (order.getStatus().isSettled()) {
 			return order;
 		}
-		boolean pastDeadline = order.isPastDeadline(this.properties.deadline(), Instant.now());
+		boolean pastDeadline = order.isPastDeadline(this.properties.deadline(), this.clock.instant());
 		switch (order.getStatus()) {
 			case PENDING -> {
 				// The reservation may have landed: give it back.

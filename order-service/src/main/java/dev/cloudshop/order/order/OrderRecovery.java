@@ -1,5 +1,6 @@
 package dev.cloudshop.order.order;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,17 +33,20 @@ class OrderRecovery {
 
 	private final SagaProperties properties;
 
-	OrderRecovery(OrderClaims claims, OrderPlacement placement, SagaProperties properties) {
+	private final Clock clock;
+
+	OrderRecovery(OrderClaims claims, OrderPlacement placement, SagaProperties properties, Clock clock) {
 		this.claims = claims;
 		this.placement = placement;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${order.saga.recovery-interval:2s}",
 			initialDelayString = "${order.saga.recovery-interval:2s}")
 	void recover() {
 		for (int i = 0; i < ORDERS_PER_ROUND; i++) {
-			Instant now = Instant.now();
+			Instant now = this.clock.instant();
 			Optional<UUID> claimed = this.claims.claimNext(now, now.minus(this.properties.staleAfter()),
 					this.properties.staleAfter());
 			if (claimed.isEmpty()) {

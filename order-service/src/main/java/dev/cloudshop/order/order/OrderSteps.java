@@ -1,5 +1,6 @@
 package dev.cloudshop.order.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,45 +10,36 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 
-import dev.cloudshop.order.events.EventMetadata;
-import dev.cloudshop.order.events.OrderFailed;
-import dev.cloudshop.order.events.OrderProcessed;
 import dev.cloudshop.order.inventory.InventoryClient;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each state change of the saga in its own short transaction: load the order, let the
- * aggregate decide, save it, and record the event in the outbox in the same transaction.
- * No transaction stays open across a call to another service.
+ * aggregate decide, save it. Saving publishes the events the order registered, and the
+ * outbox records them in the same transaction. No transaction stays open across a call to
+ * another service.
  */
 @Component
 class OrderSteps {
 
 	private final Orders orders;
 
-	private final ApplicationEventPublisher events;
-
-	private final ObjectProvider<Tracer> tracer;
+	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	OrderSteps(Orders orders, ApplicationEventPublisher events, ObjectProvider<Tracer> tracer, MeterRegistry meters) {
+	OrderSteps(Orders orders, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
-		this.events = events;
-		this.tracer = tracer;
+		this.clock = clock;
 		this.meters = meters;
 	}
 
 	@Transactional
 	Order create(String customerId, String email, List<OrderLine> lines) {
-		return this.orders.save(new Order(customerId, email, lines));
+		return this.orders.save(new Order(customerId, email, lines, now()));
 	}
 
 	@Transactional
@@ -57,36 +49,29 @@ class OrderSteps {
 			.stream()
 			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice().amount()))
 			.toList();
-		order.stockReserved(priced, reservation.total().currency());
+		order.stockReserved(priced, reservation.total().currency(), now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paymentUnknown(UUID id) {
 		Order order = load(id);
-		order.paymentUnknown();
+		order.paymentUnknown(now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paid(UUID id, UUID paymentId) {
 		Order order = load(id);
-		order.paid(paymentId);
+		order.paid(paymentId, now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order processed(UUID id) {
 		Order order = load(id);
-		order.processed();
+		order.processed(now());
 		Order saved = this.orders.save(order);
-		this.events.publishEvent(
-				new OrderProcessed(metadata(), saved.getId().toString(), saved.getCustomerId(), saved.getEmail(),
-						saved.getLines()
-							.stream()
-							.map((line) -> new OrderProcessed.Line(line.sku(), line.quantity(), line.unitPrice()))
-							.toList(),
-						saved.getTotal(), saved.getCurrency(), saved.getPaymentId().toString(), saved.getUpdatedAt()));
 		settled(saved, "processed", "NONE");
 		return saved;
 	}
@@ -94,32 +79,32 @@ class OrderSteps {
 	/** Fails an order for which nothing was reserved or charged. */
 	@Transactional
 	Order failed(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.fail(reason, detail));
+		return fail(id, reason, detail, (order) -> order.fail(reason, detail, now()));
 	}
 
 	/** Fails an order whose stock may be held; no charge was made. */
 	@Transactional
 	Order failedReleasingStock(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.failReleasingStock(reason, detail));
+		return fail(id, reason, detail, (order) -> order.failReleasingStock(reason, detail, now()));
 	}
 
 	/** Fails an order whose stock may be held and whose charge may have been made. */
 	@Transactional
 	Order failedUndoingEverything(UUID id, FailureReason reason, String detail) {
-		return fail(id, reason, detail, (order) -> order.failUndoingEverything(reason, detail));
+		return fail(id, reason, detail, (order) -> order.failUndoingEverything(reason, detail, now()));
 	}
 
 	@Transactional
 	Order stockReleased(UUID id) {
 		Order order = load(id);
-		order.stockReleased();
+		order.stockReleased(now());
 		return this.orders.save(order);
 	}
 
 	@Transactional
 	Order paymentResolved(UUID id) {
 		Order order = load(id);
-		order.paymentResolved();
+		order.paymentResolved(now());
 		return this.orders.save(order);
 	}
 
@@ -127,15 +112,13 @@ class OrderSteps {
 		Order order = load(id);
 		transition.accept(order);
 		Order saved = this.orders.save(order);
-		this.events.publishEvent(new OrderFailed(metadata(), saved.getId().toString(), saved.getCustomerId(),
-				saved.getEmail(), reason.name(), detail, saved.getUpdatedAt()));
 		settled(saved, "failed", reason.name());
 		return saved;
 	}
 
 	@Transactional(readOnly = true)
 	Order load(UUID id) {
-		return this.orders.findById(id).orElseThrow(() -> new IllegalStateException("No order " + id));
+		return this.orders.findById(id).orElseThrow(() -> new UnknownOrderException(id));
 	}
 
 	private void settled(Order order, String outcome, String reason) {
@@ -150,15 +133,11 @@ class OrderSteps {
 			.tag("outcome", outcome)
 			.publishPercentileHistogram()
 			.register(this.meters)
-			.record(Duration.between(order.getCreatedAt(), Instant.now()));
+			.record(Duration.between(order.getCreatedAt(), now()));
 	}
 
-	private EventMetadata metadata() {
-		Tracer current = this.tracer.getIfAvailable();
-		Span span = (current != null) ? current.currentSpan() : null;
-		String traceparent = (span != null) ? "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01"
-				: null;
-		return EventMetadata.now(traceparent);
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 }

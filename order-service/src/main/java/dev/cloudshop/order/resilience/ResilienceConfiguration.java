@@ -1,14 +1,10 @@
 package dev.cloudshop.order.resilience;
 
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,26 +14,41 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * One call policy and one load-balanced HTTP client per dependency, with its metrics on
- * /actuator/prometheus ({@code resilience4j_circuitbreaker_state} and friends).
+ * One call policy and one load-balanced HTTP client per dependency. The circuit breakers,
+ * bulkheads and retries are Resilience4j's Spring Boot registries, configured in
+ * application.yml ({@code resilience4j.*}: a shared base and one instance per
+ * dependency); their metrics are on /actuator/prometheus
+ * ({@code resilience4j_circuitbreaker_state} and friends).
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
-	private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+	static final String INVENTORY = "inventory-service";
 
-	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+	static final String PAYMENT = "payment-service";
 
-	private final RetryRegistry retries = RetryRegistry.ofDefaults();
+	private final CircuitBreakerRegistry circuitBreakers;
 
-	ResilienceConfiguration(MeterRegistry meters) {
-		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.circuitBreakers).bindTo(meters);
-		TaggedBulkheadMetrics.ofBulkheadRegistry(this.bulkheads).bindTo(meters);
-		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(meters);
+	private final BulkheadRegistry bulkheads;
+
+	private final RetryRegistry retries;
+
+	/**
+	 * Binds the registries' metrics here: the starter's own metrics auto-configuration is
+	 * ordered after Spring Boot 3's metrics auto-configuration, which Spring Boot 4 does
+	 * not have, so it may run before there is a meter registry to bind to.
+	 */
+	ResilienceConfiguration(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, RetryRegistry retries,
+			MeterRegistry meters) {
+		this.circuitBreakers = circuitBreakers;
+		this.bulkheads = bulkheads;
+		this.retries = retries;
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
+		TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
+		TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
 	}
 
 	/**
@@ -61,55 +72,36 @@ class ResilienceConfiguration {
 	}
 
 	@Bean
-	CallPolicy inventoryPolicy(DependencyProperties properties) {
-		return policy("inventory-service", properties.inventory());
+	CallPolicy inventoryPolicy() {
+		return policy(INVENTORY);
 	}
 
 	@Bean
-	CallPolicy paymentPolicy(DependencyProperties properties) {
-		return policy("payment-service", properties.payment());
+	CallPolicy paymentPolicy() {
+		return policy(PAYMENT);
 	}
 
 	@Bean
 	RestClient inventoryRestClient(@LoadBalanced RestClient.Builder loadBalanced, DependencyProperties properties) {
-		return client(loadBalanced, "http://inventory-service", properties.inventory());
+		return client(loadBalanced, "http://" + INVENTORY, properties.inventory());
 	}
 
 	@Bean
 	RestClient paymentRestClient(@LoadBalanced RestClient.Builder loadBalanced, DependencyProperties properties) {
-		return client(loadBalanced, "http://payment-service", properties.payment());
+		return client(loadBalanced, "http://" + PAYMENT, properties.payment());
 	}
 
-	private static RestClient client(RestClient.Builder loadBalanced, String baseUrl, CallPolicyProperties properties) {
+	private static RestClient client(RestClient.Builder loadBalanced, String baseUrl,
+			DependencyProperties.Timeouts timeouts) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(properties.connectTimeout());
-		requests.setReadTimeout(properties.readTimeout());
+		requests.setConnectTimeout(timeouts.connectTimeout());
+		requests.setReadTimeout(timeouts.readTimeout());
 		return loadBalanced.clone().baseUrl(baseUrl).requestFactory(requests).build();
 	}
 
-	private CallPolicy policy(String name, CallPolicyProperties properties) {
-		CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(properties.slidingWindowSize())
-			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
-			.failureRateThreshold(properties.failureRateThreshold())
-			.waitDurationInOpenState(properties.waitInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
-			.automaticTransitionFromOpenToHalfOpenEnabled(true)
-			.ignoreExceptions(HttpClientErrorException.class)
-			.build();
-		BulkheadConfig bulkhead = BulkheadConfig.custom()
-			.maxConcurrentCalls(properties.maxConcurrentCalls())
-			.maxWaitDuration(java.time.Duration.ZERO)
-			.build();
-		RetryConfig retry = RetryConfig.custom()
-			.maxAttempts(properties.maxAttempts())
-			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(),
-					properties.backoffMultiplier(), properties.jitter()))
-			.retryOnException(CallPolicy::isTransient)
-			.build();
-		return new CallPolicy(name, this.circuitBreakers.circuitBreaker(name, circuitBreaker),
-				this.bulkheads.bulkhead(name, bulkhead), this.retries.retry(name, retry));
+	private CallPolicy policy(String name) {
+		return new CallPolicy(name, this.circuitBreakers.circuitBreaker(name), this.bulkheads.bulkhead(name),
+				this.retries.retry(name));
 	}
 
 }

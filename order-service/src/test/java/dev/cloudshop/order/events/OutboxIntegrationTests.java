@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cloudshop.order.order.FailureReason;
 import dev.cloudshop.testinfra.RealKafka;
 import dev.cloudshop.testinfra.RealPostgres;
 import dev.cloudshop.testinfra.TestKafka;
@@ -117,8 +118,41 @@ class OutboxIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incompleteOf(orderId)).isZero());
 	}
 
+	@Test
+	void publishesTheEventAnOrderRegisteredWithItsOwnIdAndTime() {
+		UUID orderId = UUID.randomUUID();
+		Instant failedAt = Instant.parse("2026-01-01T10:00:00.123456Z");
+
+		this.transactions
+			.executeWithoutResult((tx) -> this.events.publishEvent(new dev.cloudshop.order.order.OrderFailed(orderId,
+					"ada", "ada@example.com", FailureReason.OUT_OF_STOCK, "Only 1 of KB-0001 left", failedAt)));
+
+		ConsumerRecord<String, String> record = awaitRecords(orderId.toString(), 1).get(0);
+		assertThat(header(record, "ce_type")).isEqualTo("OrderFailed");
+		assertThat(header(record, "ce_id")).isNotBlank();
+		assertThat(header(record, "ce_time")).isEqualTo("2026-01-01T10:00:00.123456Z");
+		assertThat(record.value()).contains("\"orderId\":\"" + orderId + "\"")
+			.contains("\"reason\":\"OUT_OF_STOCK\"")
+			.contains("\"detail\":\"Only 1 of KB-0001 left\"");
+	}
+
+	@Test
+	void recordsNothingOfAStateChangeThatWasRolledBack() {
+		UUID orderId = UUID.randomUUID();
+
+		this.transactions.executeWithoutResult((tx) -> {
+			this.events.publishEvent(new dev.cloudshop.order.order.OrderFailed(orderId, "ada", "ada@example.com",
+					FailureReason.OUT_OF_STOCK, "Only 1 of KB-0001 left", Instant.now()));
+			tx.setRollbackOnly();
+		});
+
+		assertThat(this.jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+				Integer.class, "%" + orderId + "%"))
+			.isZero();
+	}
+
 	private static OrderFailed failed(String orderId) {
-		return new OrderFailed(EventMetadata.now(null), orderId, "ada", "ada@example.com", "OUT_OF_STOCK",
+		return new OrderFailed(EventMetadata.of(Instant.now(), null), orderId, "ada", "ada@example.com", "OUT_OF_STOCK",
 				"Only 1 of KB-0001 left", Instant.now());
 	}
 

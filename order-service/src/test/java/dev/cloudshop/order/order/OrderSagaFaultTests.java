@@ -1,6 +1,7 @@
 package dev.cloudshop.order.order;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,9 @@ class OrderSagaFaultTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void settlesEveryOrderConsistentlyWhateverFailsOnTheWay() {
@@ -141,7 +145,8 @@ class OrderSagaFaultTests {
 		String run() {
 			Duration deadline = this.pastDeadline ? Duration.ZERO : Duration.ofMinutes(2);
 			OrderPlacement placement = new OrderPlacement(OrderSagaFaultTests.this.steps, this.inventory, this.payments,
-					new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)));
+					new SagaProperties(Duration.ofSeconds(20), deadline, Duration.ofSeconds(2)),
+					OrderSagaFaultTests.this.clock);
 			UUID id = OrderSagaFaultTests.this.steps
 				.create("saga-test", "ada@example.com", List.of(new OrderLine("KB-0001", 2, null)))
 				.getId();
