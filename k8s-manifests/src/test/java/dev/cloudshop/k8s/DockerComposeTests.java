@@ -130,7 +130,7 @@ class DockerComposeTests {
 	}
 
 	@Test
-	void onlyTheGatewayEurekaAndTheMailApiArePublishedOnMovablePorts() {
+	void onlyTheGatewayEurekaTheMailApiAndZipkinArePublishedOnMovablePorts() {
 		Map<String, String> published = new LinkedHashMap<>();
 		services().forEach((name, service) -> {
 			for (Object port : (List<?>) Yaml.asMap(service).getOrDefault("ports", List.of())) {
@@ -142,7 +142,8 @@ class DockerComposeTests {
 						"127.0.0.1:${GATEWAY_PORT:-8080}:" + ServiceConfig.of("gateway-service").port()),
 				Map.entry("discovery-service",
 						"127.0.0.1:${EUREKA_PORT:-8761}:" + ServiceConfig.of("discovery-service").port()),
-				Map.entry("smtp", "127.0.0.1:${SMTP_API_PORT:-8025}:8025"));
+				Map.entry("smtp", "127.0.0.1:${SMTP_API_PORT:-8025}:8025"),
+				Map.entry("zipkin", "127.0.0.1:${ZIPKIN_PORT:-9411}:9411"));
 	}
 
 	@Test
