@@ -1,6 +1,11 @@
 package dev.cloudshop.localstack;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +15,8 @@ import java.util.Map;
  * when it serves.
  */
 abstract class ChildProcess implements StackProcess {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final Path logFile;
 
@@ -70,6 +77,26 @@ abstract class ChildProcess implements StackProcess {
 	@Override
 	public final Path logFile() {
 		return this.logFile;
+	}
+
+	/**
+	 * Whether the process runs and answers a GET of its health URL with 200 within 2 s.
+	 * @param healthUrl the URL to ask
+	 * @return whether it serves
+	 */
+	final boolean answersOk(String healthUrl) {
+		if (!isAlive()) {
+			return false;
+		}
+		try {
+			return http
+				.send(HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 }

@@ -1,12 +1,7 @@
 package dev.cloudshop.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +10,6 @@ import java.util.Map;
  * accepts every recipient and keeps the messages in memory; its REST API shows them.
  */
 final class SmtpServer extends ChildProcess {
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final Path jar;
 
@@ -63,19 +56,7 @@ final class SmtpServer extends ChildProcess {
 
 	@Override
 	public boolean isReady() {
-		if (!isAlive()) {
-			return false;
-		}
-		try {
-			return http
-				.send(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/service/readiness"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (Exception ex) {
-			return false;
-		}
+		return answersOk(apiUrl() + "/api/service/readiness");
 	}
 
 	String apiUrl() {

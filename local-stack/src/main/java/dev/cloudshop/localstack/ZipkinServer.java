@@ -1,12 +1,7 @@
 package dev.cloudshop.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +11,6 @@ import java.util.Map;
  * restarted one starts empty.
  */
 final class ZipkinServer extends ChildProcess {
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final Path jar;
 
@@ -58,18 +51,7 @@ final class ZipkinServer extends ChildProcess {
 
 	@Override
 	public boolean isReady() {
-		if (!isAlive()) {
-			return false;
-		}
-		try {
-			return http
-				.send(HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (Exception ex) {
-			return false;
-		}
+		return answersOk(url() + "/health");
 	}
 
 	/**
