@@ -3,6 +3,7 @@ package dev.cloudshop.image;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -11,6 +12,17 @@ import org.springframework.util.MultiValueMap;
 public final class Uploads {
 
 	private Uploads() {
+	}
+
+	/**
+	 * The upload of a multipart body, ready to be sent with {@code exchange()}.
+	 * @param client the client of the service
+	 * @param body the multipart body
+	 * @return the request
+	 */
+	public static RestTestClient.RequestHeadersSpec<?> post(RestTestClient client,
+			MultiValueMap<String, HttpEntity<?>> body) {
+		return client.post().uri("/api/images").contentType(MediaType.MULTIPART_FORM_DATA).body(body);
 	}
 
 	/**

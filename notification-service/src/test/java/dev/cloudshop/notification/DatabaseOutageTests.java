@@ -2,8 +2,6 @@ package dev.cloudshop.notification;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +14,13 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.notification.RecordedNotifications.notificationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,22 +96,10 @@ class DatabaseOutageTests {
 
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(RealSmtp.messagesTo(email)).hasSize(1));
-			assertThat(notificationsOf(orderId)).singleElement()
+			assertThat(notificationsOf(this.client, orderId)).singleElement()
 				.satisfies((notification) -> assertThat(notification).containsEntry("eventId", eventId));
 			assertThat(kafka.deadLetters(orderId)).isEmpty();
 		}
-	}
-
-	private List<Map<String, Object>> notificationsOf(String orderId) {
-		return this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,31 +20,76 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.cloudshop.testinfra.TestKafka;
 
 /**
  * Publishes records to the order events topic the way order-service does, and reads what
- * the service dead-lettered, straight through the Kafka clients.
+ * the service dead-lettered, straight through the Kafka clients. Either made on a broker
+ * and closed by its test, or connected to the test JVM's broker for the tests of a class:
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static final OrderEventsClient kafka = OrderEventsClient.onTestKafka();
+ * </pre>
  */
-public final class OrderEventsClient implements AutoCloseable {
+public final class OrderEventsClient implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
 	public static final String TOPIC = "order-events";
 
 	public static final String DEAD_LETTER_TOPIC = "order-events.DLT";
 
-	private final String bootstrapServers;
-
-	private final KafkaProducer<String, byte[]> producer;
-
-	private final KafkaConsumer<String, byte[]> deadLetterConsumer;
+	private final Supplier<String> brokers;
 
 	private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
 
+	private String bootstrapServers;
+
+	private KafkaProducer<String, byte[]> producer;
+
+	private KafkaConsumer<String, byte[]> deadLetterConsumer;
+
+	/**
+	 * Connects to a broker now.
+	 * @param bootstrapServers the broker's bootstrap servers
+	 */
 	public OrderEventsClient(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+		this(() -> bootstrapServers);
+		connect();
+	}
+
+	private OrderEventsClient(Supplier<String> brokers) {
+		this.brokers = brokers;
+	}
+
+	/**
+	 * A client to register with {@code @RegisterExtension} on a static field: it connects
+	 * to the test JVM's broker ({@link TestKafka}) before the tests of the class and
+	 * closes after them.
+	 * @return the client, not connected yet
+	 */
+	public static OrderEventsClient onTestKafka() {
+		return new OrderEventsClient(TestKafka::bootstrapServers);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		connect();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	private synchronized void connect() {
+		this.bootstrapServers = this.brokers.get();
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
 				new StringSerializer(), new ByteArraySerializer());
 		this.deadLetterConsumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 						"test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
 				new StringDeserializer(), new ByteArrayDeserializer());
 		this.deadLetterConsumer.subscribe(List.of(DEAD_LETTER_TOPIC));
@@ -146,8 +192,13 @@ public final class OrderEventsClient implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
-		this.producer.close();
-		this.deadLetterConsumer.close();
+		if (this.producer != null) {
+			this.producer.close();
+			this.deadLetterConsumer.close();
+			this.producer = null;
+			this.deadLetterConsumer = null;
+			this.deadLetters.clear();
+		}
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.notification.RecordedNotifications.listNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +63,7 @@ class StartsWithoutKafkaTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.client.get().uri("/api/notifications?orderId={orderId}", "o-1").exchange().expectStatus().isOk();
+		listNotifications(this.client, "o-1").expectStatus().isOk();
 
 		// The consumer bootstraps through the forwarded address, then talks to
 		// the broker.

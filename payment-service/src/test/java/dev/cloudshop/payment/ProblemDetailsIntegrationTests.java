@@ -73,15 +73,10 @@ class ProblemDetailsIntegrationTests {
 	void carriesTheTraceIdOfTheRequest() {
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 
-		this.client.get()
+		assertThatProblem(this.client.get()
 			.uri("/api/payments")
 			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.traceId")
-			.isEqualTo(traceId);
+			.exchange()).hasStatus(400).hasMember("traceId", traceId);
 	}
 
 	@Test
@@ -107,11 +102,7 @@ class ProblemDetailsIntegrationTests {
 
 		HttpResponse<String> response = postWithoutLength(body);
 
-		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((
-				type) -> assertThat(MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-					.isTrue());
-		assertThat(response.body()).contains("\"type\":\"https://cloudshop.dev/problems/payload-too-large\"");
+		assertThatProblem(response).hasStatus(413).hasType("payload-too-large");
 		assertThat(payments()).isEqualTo(before);
 	}
 

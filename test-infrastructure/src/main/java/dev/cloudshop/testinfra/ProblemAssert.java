@@ -140,6 +140,21 @@ public final class ProblemAssert extends AbstractAssert<ProblemAssert, JsonNode>
 	}
 
 	/**
+	 * @param texts what the detail is expected to contain, each of them
+	 * @return this
+	 */
+	public ProblemAssert hasDetailContaining(String... texts) {
+		isNotNull();
+		String detail = this.actual.path("detail").asString("");
+		for (String text : texts) {
+			if (!detail.contains(text)) {
+				failWithMessage("Expected the detail to contain <%s> but it was <%s> in %s", text, detail, this.body);
+			}
+		}
+		return this;
+	}
+
+	/**
 	 * @param instance the expected instance, the request path
 	 * @return this
 	 */

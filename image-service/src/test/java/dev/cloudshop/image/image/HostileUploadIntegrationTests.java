@@ -145,38 +145,23 @@ class HostileUploadIntegrationTests {
 		}
 
 		assertThat(this.database.counts()).isEqualTo(before);
-		this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.photo(OWNER))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		Uploads.post(this.client, Uploads.photo(OWNER)).exchange().expectStatus().isCreated();
 	}
 
 	private static Function<RestTestClient, RequestHeadersSpec<?>> file(byte[] bytes, String fileName,
 			String contentType) {
-		return request((client) -> client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(OWNER, bytes, fileName, contentType)));
+		return request((client) -> Uploads.post(client, Uploads.of(OWNER, bytes, fileName, contentType)));
 	}
 
 	private static Function<RestTestClient, RequestHeadersSpec<?>> upload(String owner, byte[] bytes) {
-		return request((client) -> client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(owner, bytes, "lamp.jpg", "image/jpeg")));
+		return request((client) -> Uploads.post(client, Uploads.of(owner, bytes, "lamp.jpg", "image/jpeg")));
 	}
 
 	private static Function<RestTestClient, RequestHeadersSpec<?>> multipart(
 			java.util.function.Consumer<MultipartBodyBuilder> parts) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		parts.accept(body);
-		return request((client) -> client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(body.build()));
+		return request((client) -> Uploads.post(client, body.build()));
 	}
 
 	// Names the lambda's type once, so that each case reads as the request it sends.

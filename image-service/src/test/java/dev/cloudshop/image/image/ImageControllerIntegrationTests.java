@@ -9,10 +9,10 @@ import dev.cloudshop.image.ProductImages;
 import dev.cloudshop.image.Uploads;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.image.image.UploadedImages.uploaded;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,13 +52,7 @@ class ImageControllerIntegrationTests {
 		upload(uniqueOwner(), ProductImages.jpeg("Kettle", 100, 100), "kettle.jpg");
 		assertThat(newer.createdAt()).isAfter(older.createdAt());
 
-		this.client.get()
-			.uri("/api/images?owner={owner}", owner)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.length()")
+		imagesOf(owner).jsonPath("$.length()")
 			.isEqualTo(2)
 			.jsonPath("$[0].id")
 			.isEqualTo(newer.id().toString())
@@ -76,13 +70,7 @@ class ImageControllerIntegrationTests {
 
 	@Test
 	void listsNothingForAnOwnerWithoutImages() {
-		this.client.get()
-			.uri("/api/images?owner={owner}", uniqueOwner())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.json("[]", JsonCompareMode.STRICT);
+		imagesOf(uniqueOwner()).json("[]", JsonCompareMode.STRICT);
 	}
 
 	@Test
@@ -121,17 +109,13 @@ class ImageControllerIntegrationTests {
 		}
 	}
 
+	// The owner's images, as listed once the service answered 200
+	private RestTestClient.BodyContentSpec imagesOf(String owner) {
+		return this.client.get().uri("/api/images?owner={owner}", owner).exchange().expectStatus().isOk().expectBody();
+	}
+
 	private ImageView upload(String owner, byte[] file, String fileName) {
-		return this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(owner, file, fileName, "application/octet-stream"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(ImageView.class)
-			.returnResult()
-			.getResponseBody();
+		return uploaded(this.client, Uploads.of(owner, file, fileName, "application/octet-stream"));
 	}
 
 	private static String uniqueOwner() {

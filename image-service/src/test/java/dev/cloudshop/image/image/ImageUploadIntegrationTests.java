@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
+import static dev.cloudshop.image.image.UploadedImages.uploaded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ImageServiceTest
@@ -57,10 +58,9 @@ class ImageUploadIntegrationTests {
 	void storesAnUploadWithEveryRenditionAndAnswersWithWhereTheyAre() {
 		Map<String, Object> before = this.database.counts();
 
-		ImageView image = this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(this.owner, ProductImages.jpeg("Desk Lamp", 1600, 1200), "lamp.jpg", "image/jpeg"))
+		ImageView image = Uploads
+			.post(this.client,
+					Uploads.of(this.owner, ProductImages.jpeg("Desk Lamp", 1600, 1200), "lamp.jpg", "image/jpeg"))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -217,11 +217,9 @@ class ImageUploadIntegrationTests {
 		Map<String, Object> before = this.database.counts();
 		byte[] tooLarge = HostileFiles.randomBytes(10 * 1024 * 1024 + 1);
 
-		assertThatProblem(this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(this.owner, tooLarge, "huge.jpg", "image/jpeg"))
-			.exchange()).hasStatus(413)
+		assertThatProblem(
+				Uploads.post(this.client, Uploads.of(this.owner, tooLarge, "huge.jpg", "image/jpeg")).exchange())
+			.hasStatus(413)
 			.hasType("payload-too-large")
 			.hasDetail("The upload is larger than the 10 MB this service accepts")
 			.hasField("file")
@@ -236,32 +234,17 @@ class ImageUploadIntegrationTests {
 		Map<String, Object> before = this.database.counts();
 		byte[] twelveMegabytes = HostileFiles.randomBytes(12 * 1024 * 1024);
 
-		this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(this.owner, twelveMegabytes, "huge.jpg", "image/jpeg"))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/payload-too-large");
+		assertThatProblem(
+				Uploads.post(this.client, Uploads.of(this.owner, twelveMegabytes, "huge.jpg", "image/jpeg")).exchange())
+			.hasStatus(413)
+			.hasType("payload-too-large");
 
 		assertThat(this.database.counts()).isEqualTo(before);
 		upload(ProductImages.jpeg("Desk Lamp", 64, 48), "lamp.jpg", "image/jpeg");
 	}
 
 	private ImageView upload(byte[] file, String fileName, String contentType) {
-		return this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.of(this.owner, file, fileName, contentType))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(ImageView.class)
-			.returnResult()
-			.getResponseBody();
+		return uploaded(this.client, Uploads.of(this.owner, file, fileName, contentType));
 	}
 
 	private byte[] assertRendition(String url, String contentType, int width, int height) {

@@ -14,10 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -41,32 +41,14 @@ class DecodingBusyIntegrationTests {
 		Map<String, Object> before = database.counts();
 
 		try (DecodingSlots.Slot taken = this.slots.acquire()) {
-			this.client.post()
-				.uri("/api/images")
-				.contentType(MediaType.MULTIPART_FORM_DATA)
-				.body(Uploads.photo("SKU-BUSY-1"))
+			assertThatProblem(Uploads.post(this.client, Uploads.photo("SKU-BUSY-1"))
 				.exchange()
-				.expectStatus()
-				.isEqualTo(503)
 				.expectHeader()
-				.valueEquals(HttpHeaders.RETRY_AFTER, "1")
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("https://cloudshop.dev/problems/busy")
-				.jsonPath("$.traceId")
-				.isNotEmpty();
+				.valueEquals(HttpHeaders.RETRY_AFTER, "1")).hasStatus(503).hasType("busy").hasTraceId();
 		}
 		assertThat(database.counts()).isEqualTo(before);
 
-		this.client.post()
-			.uri("/api/images")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(Uploads.photo("SKU-BUSY-1"))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		Uploads.post(this.client, Uploads.photo("SKU-BUSY-1")).exchange().expectStatus().isCreated();
 		assertThat(this.slots.available()).isEqualTo(1);
 	}
 

@@ -1,7 +1,6 @@
 package dev.cloudshop.inventory.product;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.inventory.TestProducts;
 import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,33 +32,26 @@ class ProductAdminControllerIntegrationTests {
 
 	InventoryDatabase database;
 
+	TestProducts products;
+
 	String sku;
 
 	@BeforeEach
 	void newSku() {
 		this.database = new InventoryDatabase(this.jdbc);
-		this.sku = "ADM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		this.products = new TestProducts(this.client);
+		this.sku = TestProducts.newSku("ADM");
 	}
 
 	@Test
 	void createsAProductThePublicCatalogThenShowsWithItsStock() {
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", this.sku, "name", "Desk Lamp", "description", "LED, dimmable", "category", "Home",
-					"price", Map.of("amount", 24.9, "currency", "EUR"), "initialStock", 7))
-			.exchange()
+		createProduct(Map.of("sku", this.sku, "name", "Desk Lamp", "description", "LED, dimmable", "category", "Home",
+				"price", Map.of("amount", 24.9, "currency", "EUR"), "initialStock", 7))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
 			.valueEquals("Location", "/api/products/" + this.sku);
-		this.client.get()
-			.uri("/api/products/{sku}", this.sku)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.name")
+		publicProduct(this.sku).jsonPath("$.name")
 			.isEqualTo("Desk Lamp")
 			.jsonPath("$.price.amount")
 			.isEqualTo(24.9)
@@ -68,12 +61,8 @@ class ProductAdminControllerIntegrationTests {
 
 	@Test
 	void keepsJapaneseYenWithoutDecimals() {
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", this.sku, "name", "Tenugui", "category", "Home", "price",
-					Map.of("amount", 1200, "currency", "JPY")))
-			.exchange()
+		createProduct(Map.of("sku", this.sku, "name", "Tenugui", "category", "Home", "price",
+				Map.of("amount", 1200, "currency", "JPY")))
 			.expectStatus()
 			.isCreated()
 			.expectBody(String.class)
@@ -82,19 +71,12 @@ class ProductAdminControllerIntegrationTests {
 
 	@Test
 	void refusesASecondProductWithTheSameSku() {
-		createProduct(this.sku);
+		this.products.createWithSku(this.sku, "1", 0);
 		Map<String, Object> before = this.database.snapshot();
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", this.sku, "name", "Again", "category", "Home", "price",
-					Map.of("amount", 1, "currency", "EUR")))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/product-exists");
+		assertThatProblem(createProduct(Map.of("sku", this.sku, "name", "Again", "category", "Home", "price",
+				Map.of("amount", 1, "currency", "EUR"))))
+			.hasStatus(409)
+			.hasType("product-exists");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
@@ -126,10 +108,7 @@ class ProductAdminControllerIntegrationTests {
 	void refusesBadProductsWithAProblemAndStoresNothing(String name, String body, int status, String type,
 			String field) {
 		Map<String, Object> before = this.database.snapshot();
-		ProblemAssert problem = assertThatProblem(
-				this.client.post().uri("/admin/products").contentType(MediaType.APPLICATION_JSON).body(body).exchange())
-			.hasStatus(status)
-			.hasType(type);
+		ProblemAssert problem = assertThatProblem(createProduct(body)).hasStatus(status).hasType(type);
 		if (field != null) {
 			problem.hasField(field);
 		}
@@ -138,13 +117,8 @@ class ProductAdminControllerIntegrationTests {
 
 	@Test
 	void setsTheAvailableStockWithoutTouchingHeldOrSoldUnits() {
-		createProduct(this.sku);
-		this.client.put()
-			.uri("/admin/products/{sku}/stock", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("available", 42))
-			.exchange()
-			.expectStatus()
+		this.products.createWithSku(this.sku, "1", 0);
+		setStock(this.sku, Map.of("available", 42)).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.available")
@@ -156,24 +130,9 @@ class ProductAdminControllerIntegrationTests {
 
 	@Test
 	void refusesNegativeStockAndUnknownProducts() {
-		createProduct(this.sku);
-		this.client.put()
-			.uri("/admin/products/{sku}/stock", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("available", -1))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("available");
-		this.client.put()
-			.uri("/admin/products/NOPE-404/stock")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("available", 1))
-			.exchange()
-			.expectStatus()
-			.isNotFound();
+		this.products.createWithSku(this.sku, "1", 0);
+		assertThatProblem(setStock(this.sku, Map.of("available", -1))).hasStatus(400).hasField("available");
+		assertThatProblem(setStock("NOPE-404", Map.of("available", 1))).hasStatus(404);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -188,13 +147,9 @@ class ProductAdminControllerIntegrationTests {
 			given twice         | {"available":1,"available":2} | 400 | malformed-request |
 			""")
 	void refusesBadStockWithAProblemAndChangesNothing(String name, String body, int status, String type, String field) {
-		createProduct(this.sku);
+		this.products.createWithSku(this.sku, "1", 0);
 		Map<String, Object> before = this.database.snapshot();
-		ProblemAssert problem = assertThatProblem(this.client.put()
-			.uri("/admin/products/{sku}/stock", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()).hasStatus(status).hasType(type);
+		ProblemAssert problem = assertThatProblem(setStock(this.sku, body)).hasStatus(status).hasType(type);
 		if (field != null) {
 			problem.hasField(field);
 		}
@@ -206,47 +161,30 @@ class ProductAdminControllerIntegrationTests {
 	void answersAnOddSkuInThePathWithANotFoundProblemAndChangesNothing(String sku) {
 		Map<String, Object> before = this.database.snapshot();
 		assertThatProblem(this.client.get().uri("/admin/products/{sku}/stock", sku).exchange()).hasStatus(404);
-		assertThatProblem(this.client.put()
-			.uri("/admin/products/{sku}/stock", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("available", 1))
-			.exchange()).hasStatus(404);
-		assertThatProblem(this.client.put()
-			.uri("/admin/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR")))
-			.exchange()).hasStatus(404);
+		assertThatProblem(setStock(sku, Map.of("available", 1))).hasStatus(404);
+		assertThatProblem(updateProduct(sku,
+				Map.of("name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR"))))
+			.hasStatus(404);
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesAChangeWithAControlCharacterAndKeepsTheProduct() {
-		createProduct(this.sku);
-		assertThatProblem(this.client.put()
-			.uri("/admin/products/{sku}", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Re\u0000named", "category", "Home", "price", Map.of("amount", 2, "currency", "EUR")))
-			.exchange()).hasStatus(400).hasField("name");
-		this.client.get()
-			.uri("/api/products/{sku}", this.sku)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.name")
-			.isEqualTo("N")
+		this.products.createWithSku(this.sku, "1", 0);
+		assertThatProblem(updateProduct(this.sku,
+				Map.of("name", "Re\u0000named", "category", "Home", "price", Map.of("amount", 2, "currency", "EUR"))))
+			.hasStatus(400)
+			.hasField("name");
+		publicProduct(this.sku).jsonPath("$.name")
+			.isEqualTo(TestProducts.nameOf(this.sku))
 			.jsonPath("$.price.amount")
 			.isEqualTo(1.0);
 	}
 
 	@Test
 	void keepsTheLineBreaksOfADescription() {
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", this.sku, "name", "Notebook", "description", "Dotted pages.\n\tA5, 120 sheets.",
-					"category", "Office", "price", Map.of("amount", 6, "currency", "EUR")))
-			.exchange()
+		createProduct(Map.of("sku", this.sku, "name", "Notebook", "description", "Dotted pages.\n\tA5, 120 sheets.",
+				"category", "Office", "price", Map.of("amount", 6, "currency", "EUR")))
 			.expectStatus()
 			.isCreated()
 			.expectBody()
@@ -256,12 +194,9 @@ class ProductAdminControllerIntegrationTests {
 
 	@Test
 	void updatesAProductsDescriptionAndPrice() {
-		createProduct(this.sku);
-		this.client.put()
-			.uri("/admin/products/{sku}", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Renamed", "category", "Home", "price", Map.of("amount", "12.50", "currency", "EUR")))
-			.exchange()
+		this.products.createWithSku(this.sku, "1", 0);
+		updateProduct(this.sku,
+				Map.of("name", "Renamed", "category", "Home", "price", Map.of("amount", "12.50", "currency", "EUR")))
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -271,14 +206,25 @@ class ProductAdminControllerIntegrationTests {
 			.isEqualTo(12.5);
 	}
 
-	private void createProduct(String sku) {
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", sku, "name", "N", "category", "Home", "price", Map.of("amount", 1, "currency", "EUR")))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+	private RestTestClient.ResponseSpec createProduct(Object product) {
+		return withJson(this.client.post().uri("/admin/products"), product);
+	}
+
+	private RestTestClient.ResponseSpec updateProduct(String sku, Object product) {
+		return withJson(this.client.put().uri("/admin/products/{sku}", sku), product);
+	}
+
+	private RestTestClient.ResponseSpec setStock(String sku, Object stock) {
+		return withJson(this.client.put().uri("/admin/products/{sku}/stock", sku), stock);
+	}
+
+	// The product as the public catalog shows it
+	private RestTestClient.BodyContentSpec publicProduct(String sku) {
+		return this.client.get().uri("/api/products/{sku}", sku).exchange().expectStatus().isOk().expectBody();
+	}
+
+	private static RestTestClient.ResponseSpec withJson(RestTestClient.RequestBodySpec request, Object body) {
+		return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
 }

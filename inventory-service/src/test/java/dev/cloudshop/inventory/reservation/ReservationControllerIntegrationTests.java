@@ -1,26 +1,22 @@
 package dev.cloudshop.inventory.reservation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.cloudshop.inventory.ConcurrentRequests;
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.inventory.TestProducts;
 import dev.cloudshop.testinfra.ProblemAssert;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +26,15 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.inventory.reservation.ReservationMoves.assertRefusedMove;
+import static dev.cloudshop.inventory.reservation.ReservationMoves.move;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @InventoryServiceTest
 class ReservationControllerIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	RestTestClient client;
@@ -45,7 +45,11 @@ class ReservationControllerIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	ConcurrentRequests concurrent;
+
 	InventoryDatabase database;
+
+	TestProducts products;
 
 	String keyboard;
 
@@ -54,18 +58,15 @@ class ReservationControllerIntegrationTests {
 	@BeforeEach
 	void createProducts() {
 		this.database = new InventoryDatabase(this.jdbc);
-		this.keyboard = createProduct("89.00", 10);
-		this.mouse = createProduct("34.50", 5);
+		this.products = new TestProducts(this.client);
+		this.concurrent = new ConcurrentRequests(this.port);
+		this.keyboard = this.products.create("T", "89.00", 10);
+		this.mouse = this.products.create("T", "34.50", 5);
 	}
 
 	@Test
 	void reservesAtTheCatalogsPricesAndHoldsTheStock() {
-		this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reserve("order-1-" + UUID.randomUUID(), line(this.keyboard, 2), line(this.mouse, 1)))
-			.exchange()
-			.expectStatus()
+		reserve(reservation("order-1-" + UUID.randomUUID(), line(this.keyboard, 2), line(this.mouse, 1))).expectStatus()
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.status")
@@ -96,11 +97,8 @@ class ReservationControllerIntegrationTests {
 		String orderId = "order-" + UUID.randomUUID();
 		reserveOk(orderId, 201, line(this.keyboard, 1));
 		Map<String, Object> before = this.database.snapshot();
-		assertThatProblem(this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reserve(orderId, line(this.keyboard, 2)))
-			.exchange()).hasStatus(409).hasType("reservation-mismatch");
+		assertThatProblem(reserve(reservation(orderId, line(this.keyboard, 2)))).hasStatus(409)
+			.hasType("reservation-mismatch");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
@@ -108,26 +106,11 @@ class ReservationControllerIntegrationTests {
 	void refusesShortStockNamingEachShortSkuAndHoldsNothing() {
 		Map<String, Object> before = this.database.snapshot();
 		String orderId = "order-" + UUID.randomUUID();
-		this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reserve(orderId, line(this.keyboard, 11), line(this.mouse, 6)))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/insufficient-stock")
-			.jsonPath("$.shortages.length()")
-			.isEqualTo(2)
-			.jsonPath("$.shortages[?(@.sku == '" + this.keyboard + "')].requested")
-			.isEqualTo(11)
-			.jsonPath("$.shortages[?(@.sku == '" + this.keyboard + "')].available")
-			.isEqualTo(10)
-			.jsonPath("$.shortages[?(@.sku == '" + this.mouse + "')].available")
-			.isEqualTo(5);
+		assertThatProblem(reserve(reservation(orderId, line(this.keyboard, 11), line(this.mouse, 6)))).hasStatus(409)
+			.hasType("insufficient-stock")
+			.satisfies((problem) -> assertThat(problem.path("shortages").values()).containsExactlyInAnyOrder(
+					JSON.valueToTree(Map.of("sku", this.keyboard, "requested", 11, "available", 10)),
+					JSON.valueToTree(Map.of("sku", this.mouse, "requested", 6, "available", 5))));
 		assertThat(this.database.snapshot()).isEqualTo(before);
 		assertThat(this.database.reservationCount(orderId)).isZero();
 	}
@@ -135,88 +118,45 @@ class ReservationControllerIntegrationTests {
 	@Test
 	void refusesAnUnknownSkuAndHoldsNothing() {
 		Map<String, Object> before = this.database.snapshot();
-		this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reserve("order-" + UUID.randomUUID(), line(this.keyboard, 1), line("NO-SUCH-SKU", 1)))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/unknown-product")
-			.jsonPath("$.skus[0]")
-			.isEqualTo("NO-SUCH-SKU");
+		assertThatProblem(
+				reserve(reservation("order-" + UUID.randomUUID(), line(this.keyboard, 1), line("NO-SUCH-SKU", 1))))
+			.hasStatus(422)
+			.hasType("unknown-product")
+			.hasMember("skus", List.of("NO-SUCH-SKU"));
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test
 	void commitsOnceAndSellsTheHeldUnits() {
-		String orderId = "order-" + UUID.randomUUID();
-		reserveOk(orderId, 201, line(this.keyboard, 4));
-		for (int i = 0; i < 2; i++) {
-			this.client.post()
-				.uri("/api/reservations/{orderId}/commit", orderId)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.status")
-				.isEqualTo("COMMITTED");
-		}
+		String orderId = reserveFourKeyboardsAndMoveTwice("commit", "COMMITTED");
 		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 6)
 			.containsEntry("reserved", 0)
 			.containsEntry("sold", 4);
-		this.client.post()
-			.uri("/api/reservations/{orderId}/release", orderId)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/reservation-committed");
+		assertRefusedMove(move(this.client, orderId, "release"), "reservation-committed");
 	}
 
 	@Test
 	void releasesOnceAndGivesTheUnitsBack() {
-		String orderId = "order-" + UUID.randomUUID();
-		reserveOk(orderId, 201, line(this.keyboard, 4));
-		for (int i = 0; i < 2; i++) {
-			this.client.post()
-				.uri("/api/reservations/{orderId}/release", orderId)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.status")
-				.isEqualTo("RELEASED");
-		}
+		String orderId = reserveFourKeyboardsAndMoveTwice("release", "RELEASED");
 		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 10)
 			.containsEntry("reserved", 0)
 			.containsEntry("sold", 0);
-		this.client.post()
-			.uri("/api/reservations/{orderId}/commit", orderId)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/reservation-released");
+		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-released");
 	}
 
 	@Test
 	void answersAnUnknownOrderWithANotFoundProblem() {
 		for (String move : List.of("commit", "release")) {
-			assertThatProblem(this.client.post().uri("/api/reservations/no-such-order/" + move).exchange())
-				.hasStatus(404)
+			assertThatProblem(move(this.client, "no-such-order", move)).hasStatus(404)
 				.hasMember("orderId", "no-such-order");
 		}
 	}
 
 	@Test
 	void neverOversellsWhenSixtyOrdersRaceForTheLastTenUnits() throws Exception {
-		String lastTen = createProduct("19.99", 10);
-		List<Integer> statuses = race(60, (i) -> reserve("race-" + i + "-" + UUID.randomUUID(), line(lastTen, 1)));
+		String lastTen = this.products.create("T", "19.99", 10);
+		List<Integer> statuses = reserveAtOnce(60,
+				(i) -> reservation("race-" + i + "-" + UUID.randomUUID(), line(lastTen, 1)));
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(50);
 		assertThat(this.database.stockOf(lastTen)).containsEntry("available", 0)
@@ -230,7 +170,7 @@ class ReservationControllerIntegrationTests {
 	@Test
 	void holdsStockOnceWhenTheSameOrderIsReservedConcurrently() throws Exception {
 		String orderId = "order-" + UUID.randomUUID();
-		List<Integer> statuses = race(10, (i) -> reserve(orderId, line(this.keyboard, 2)));
+		List<Integer> statuses = reserveAtOnce(10, (i) -> reservation(orderId, line(this.keyboard, 2)));
 		assertThat(statuses).containsOnly(200, 201);
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(this.database.reservationCount(orderId)).isOne();
@@ -274,11 +214,7 @@ class ReservationControllerIntegrationTests {
 					""")
 	void refusesBadInputWithAProblemAndStoresNothing(String name, String body, int status, String type, String field) {
 		Map<String, Object> before = this.database.snapshot();
-		ProblemAssert problem = assertThatProblem(this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()).hasStatus(status).hasType(type);
+		ProblemAssert problem = assertThatProblem(reserve(body)).hasStatus(status).hasType(type);
 		if (field != null) {
 			problem.hasField(field);
 		}
@@ -294,13 +230,9 @@ class ReservationControllerIntegrationTests {
 	void answersOddOrderIdsInThePathWithANotFoundProblemAndChangesNothing(String method, String move) {
 		for (String orderId : List.of("%", "_", "a b", "a;b", "\u0661", "\u202E", "x".repeat(2000))) {
 			Map<String, Object> before = this.database.snapshot();
-			this.client.method(HttpMethod.valueOf(method))
+			assertThatProblem(this.client.method(HttpMethod.valueOf(method))
 				.uri("/api/reservations/{orderId}" + move, orderId)
-				.exchange()
-				.expectStatus()
-				.isNotFound()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+				.exchange()).hasStatus(404);
 			assertThat(this.database.snapshot()).isEqualTo(before);
 		}
 	}
@@ -311,84 +243,59 @@ class ReservationControllerIntegrationTests {
 		for (int i = 0; i < ReservationController.MAX_LINES + 1; i++) {
 			lines.add(line("SKU-" + i, 1));
 		}
-		this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("orderId", "o-1", "lines", lines))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("lines");
+		assertThatProblem(reserve(Map.of("orderId", "o-1", "lines", lines))).hasStatus(400).hasField("lines");
 	}
 
 	@Test
 	void refusesAnOversizedBodyWithAPayloadTooLargeProblem() {
 		Map<String, Object> before = this.database.snapshot();
 		String padding = "x".repeat(20 * 1024);
-		assertThatProblem(this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"orderId\":\"o-1\",\"lines\":[{\"sku\":\"" + padding + "\",\"quantity\":1}]}")
-			.exchange()).hasStatus(413).hasType("payload-too-large");
+		assertThatProblem(reserve("{\"orderId\":\"o-1\",\"lines\":[{\"sku\":\"" + padding + "\",\"quantity\":1}]}"))
+			.hasStatus(413)
+			.hasType("payload-too-large");
 		assertThat(this.database.snapshot()).isEqualTo(before);
 	}
 
 	@Test
 	void putsTheTraceIdInEveryProblem() {
-		this.client.post()
+		assertThatProblem(this.client.post()
 			.uri("/api/reservations")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 			.body("{}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.traceId")
-			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			.exchange()).hasStatus(400).hasMember("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
-	private List<Integer> race(int requests, java.util.function.IntFunction<Object> body) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		var json = tools.jackson.databind.json.JsonMapper.builder().build();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(requests);
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < requests; i++) {
-				String payload = json.writeValueAsString(body.apply(i));
-				Callable<Integer> call = () -> {
-					start.await();
-					return http
-						.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/reservations"))
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString(payload))
-							.build(), HttpResponse.BodyHandlers.discarding())
-						.statusCode();
-				};
-				results.add(pool.submit(call));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-			return statuses;
+	private List<Integer> reserveAtOnce(int requests, IntFunction<Map<String, Object>> reservation) throws Exception {
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			String payload = JSON.writeValueAsString(reservation.apply(i));
+			calls.add(() -> this.concurrent.send("POST", "/api/reservations", payload));
 		}
-		finally {
-			pool.shutdownNow();
+		return ConcurrentRequests.race(requests, calls);
+	}
+
+	private RestTestClient.ResponseSpec reserve(Object body) {
+		return this.client.post()
+			.uri("/api/reservations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange();
+	}
+
+	// Moves the reservation twice, as a repeated request would: each answers the state
+	// it moved to. Returns the order.
+	private String reserveFourKeyboardsAndMoveTwice(String move, String status) {
+		String orderId = "order-" + UUID.randomUUID();
+		reserveOk(orderId, 201, line(this.keyboard, 4));
+		for (int i = 0; i < 2; i++) {
+			move(this.client, orderId, move).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo(status);
 		}
+		return orderId;
 	}
 
 	private String reserveOk(String orderId, int status, Map<String, Object> line) {
-		return new String(this.client.post()
-			.uri("/api/reservations")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(reserve(orderId, line))
-			.exchange()
-			.expectStatus()
+		return new String(reserve(reservation(orderId, line)).expectStatus()
 			.isEqualTo(status)
 			.expectBody()
 			.returnResult()
@@ -396,25 +303,12 @@ class ReservationControllerIntegrationTests {
 	}
 
 	@SafeVarargs
-	private static Map<String, Object> reserve(String orderId, Map<String, Object>... lines) {
+	private static Map<String, Object> reservation(String orderId, Map<String, Object>... lines) {
 		return Map.of("orderId", orderId, "lines", List.of(lines));
 	}
 
 	private static Map<String, Object> line(String sku, int quantity) {
 		return Map.of("sku", sku, "quantity", quantity);
-	}
-
-	private String createProduct(String price, int stock) {
-		String sku = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", sku, "name", "Test product " + sku, "category", "Test", "price",
-					Map.of("amount", price, "currency", "EUR"), "initialStock", stock))
-			.exchange()
-			.expectStatus()
-			.isCreated();
-		return sku;
 	}
 
 }

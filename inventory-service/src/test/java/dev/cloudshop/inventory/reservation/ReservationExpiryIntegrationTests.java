@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
+import dev.cloudshop.inventory.TestProducts;
 import dev.cloudshop.testinfra.RealPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.inventory.reservation.ReservationMoves.assertRefusedMove;
+import static dev.cloudshop.inventory.reservation.ReservationMoves.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,15 +41,7 @@ class ReservationExpiryIntegrationTests {
 	@Test
 	void givesTheStockOfAnAbandonedReservationBack() {
 		InventoryDatabase database = new InventoryDatabase(this.jdbc);
-		String sku = "EXP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", sku, "name", "Expiring", "category", "Test", "price",
-					Map.of("amount", "5.00", "currency", "EUR"), "initialStock", 3))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		String sku = new TestProducts(this.client).create("EXP", "5.00", 3);
 		String orderId = "abandoned-" + UUID.randomUUID();
 		this.client.post()
 			.uri("/api/reservations")
@@ -60,14 +55,7 @@ class ReservationExpiryIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(database.reservationStatus(orderId)).isEqualTo("EXPIRED"));
 		assertThat(database.stockOf(sku)).containsEntry("available", 3).containsEntry("reserved", 0);
-		this.client.post()
-			.uri("/api/reservations/{orderId}/commit", orderId)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/reservation-expired");
+		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-expired");
 	}
 
 }

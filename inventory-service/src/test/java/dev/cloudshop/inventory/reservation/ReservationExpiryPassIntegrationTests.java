@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.inventory.TestProducts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -233,16 +233,7 @@ class ReservationExpiryPassIntegrationTests {
 	}
 
 	private String createProduct(int stock) {
-		String sku = "EXP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", sku, "name", "Expiring " + sku, "category", "Test", "price",
-					Map.of("amount", "5.00", "currency", "EUR"), "initialStock", stock))
-			.exchange()
-			.expectStatus()
-			.isCreated();
-		return sku;
+		return new TestProducts(this.client).create("EXP", "5.00", stock);
 	}
 
 }

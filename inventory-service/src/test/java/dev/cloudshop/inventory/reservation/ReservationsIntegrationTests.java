@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.cloudshop.inventory.InventoryDatabase;
 import dev.cloudshop.inventory.InventoryServiceTest;
+import dev.cloudshop.inventory.TestProducts;
 import dev.cloudshop.inventory.stock.StockLedger;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,15 +46,7 @@ class ReservationsIntegrationTests {
 	@Test
 	void savesChangesToReservationsLoadedBeforeAStockMoveOfTheSameTransaction() {
 		InventoryDatabase database = new InventoryDatabase(this.jdbc);
-		String sku = "RSV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		this.client.post()
-			.uri("/admin/products")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("sku", sku, "name", "Batch", "category", "Test", "price",
-					Map.of("amount", "2.00", "currency", "EUR"), "initialStock", 9))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		String sku = new TestProducts(this.client).create("RSV", "2.00", 9);
 		List<String> orders = List.of("batch-a-" + UUID.randomUUID(), "batch-b-" + UUID.randomUUID(),
 				"batch-c-" + UUID.randomUUID());
 		orders.forEach((orderId) -> this.service.reserve(orderId, Map.of(sku, 3)));

@@ -12,9 +12,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,16 +21,15 @@ import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
 import dev.cloudshop.testinfra.ProblemAssert;
-import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
+import static dev.cloudshop.notification.RecordedNotifications.notificationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,20 +40,11 @@ class DeadLetterControllerIntegrationTests {
 
 	private static final Instant FAILED_AT = Instant.parse("2026-11-22T10:00:05Z");
 
-	private static OrderEventsClient kafka;
+	@RegisterExtension
+	static final OrderEventsClient kafka = OrderEventsClient.onTestKafka();
 
 	@Autowired
 	RestTestClient client;
-
-	@BeforeAll
-	static void connect() {
-		kafka = new OrderEventsClient(TestKafka.bootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void listsADeadLetterWithWhereItCameFromAndWhyItFailed() {
@@ -117,7 +106,7 @@ class DeadLetterControllerIntegrationTests {
 					JsonCompareMode.LENIENT);
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			assertThat(RealSmtp.messagesTo(event.email())).hasSize(1);
-			assertThat(notificationsOf(event.orderId())).singleElement()
+			assertThat(notificationsOf(this.client, event.orderId())).singleElement()
 				.satisfies((notification) -> assertThat(notification).containsEntry("eventId", event.eventId())
 					.containsEntry("status", "SENT"));
 		});
@@ -132,7 +121,7 @@ class DeadLetterControllerIntegrationTests {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(RealSmtp.messagesTo(event.email())).hasSize(1));
-		assertThat(notificationsOf(event.orderId())).hasSize(1);
+		assertThat(notificationsOf(this.client, event.orderId())).hasSize(1);
 		assertThat(list(event.partition(), event.offset(), 1)).singleElement()
 			.satisfies((view) -> assertThat(view.get("replayedAt")).isNotNull());
 	}
@@ -289,18 +278,6 @@ class DeadLetterControllerIntegrationTests {
 		return this.client.get()
 			.uri("/admin/dead-letters?partition={partition}&fromOffset={offset}&limit={limit}", partition, fromOffset,
 					limit)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private List<Map<String, Object>> notificationsOf(String orderId) {
-		return this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import org.junit.jupiter.api.Test;
+import org.mockito.BDDMockito.BDDMyOngoingStubbing;
 
 import dev.cloudshop.notification.email.Email;
 import dev.cloudshop.notification.email.Mailer;
@@ -54,7 +55,7 @@ class EmailOutboxTests {
 	@Test
 	void marksAnEmailTheServerTookSentAndCountsIt() {
 		Notification notification = notification("ada@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(notification), Optional.empty());
+		dueInTurn(notification);
 
 		this.outbox.sendDue();
 
@@ -69,8 +70,7 @@ class EmailOutboxTests {
 	void triesAgainLaterAndEndsTheRunWhenTheServerCannotBeReached() {
 		Notification first = notification("ada@example.com");
 		Notification second = notification("bob@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(first), Optional.of(second),
-				Optional.empty());
+		dueInTurn(first, second);
 		willThrow(connectionFailed("Couldn't connect to host")).given(this.mailer).send(any(), anyString());
 
 		this.outbox.sendDue();
@@ -99,56 +99,32 @@ class EmailOutboxTests {
 
 	@Test
 	void goesOnWithTheNextEmailWhenTheServerRefusedOne() {
-		Notification refused = notification("nobody@example.com");
-		Notification next = notification("ada@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(refused), Optional.of(next),
-				Optional.empty());
-		willThrow(new MailSendException(Map.of(new Object(), new SendFailedException("550 5.1.1 No such user"))))
-			.given(this.mailer)
-			.send(eq(email("nobody@example.com")), anyString());
-
-		this.outbox.sendDue();
+		Notification refused = sendDueFailingTheFirstOfTwo(
+				new MailSendException(Map.of(new Object(), new SendFailedException("550 5.1.1 No such user"))));
 
 		assertThat(refused.getStatus()).isEqualTo(Notification.Status.PENDING);
 		assertThat(refused.getLastError()).isEqualTo("SendFailedException: 550 5.1.1 No such user");
-		assertThat(next.getStatus()).isEqualTo(Notification.Status.SENT);
 	}
 
 	@Test
 	void givesUpOnlyOnAnEmailThatCannotBeMadeIntoAMessage() {
-		Notification broken = notification("ada@example.com");
-		Notification next = notification("bob@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(broken), Optional.of(next),
-				Optional.empty());
-		willThrow(new MailPreparationException("Illegal address")).given(this.mailer)
-			.send(eq(email("ada@example.com")), anyString());
-
-		this.outbox.sendDue();
+		Notification broken = sendDueFailingTheFirstOfTwo(new MailPreparationException("Illegal address"));
 
 		assertThat(broken.getStatus()).isEqualTo(Notification.Status.UNDELIVERABLE);
-		assertThat(next.getStatus()).isEqualTo(Notification.Status.SENT);
 	}
 
 	@Test
 	void triesAnEmailThatFailedUnexpectedlyAgainLaterWithoutHoldingUpTheNext() {
-		Notification failing = notification("ada@example.com");
-		Notification next = notification("bob@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(failing), Optional.of(next),
-				Optional.empty());
-		willThrow(new IllegalStateException("Unexpected")).given(this.mailer)
-			.send(eq(email("ada@example.com")), anyString());
-
-		this.outbox.sendDue();
+		Notification failing = sendDueFailingTheFirstOfTwo(new IllegalStateException("Unexpected"));
 
 		assertThat(failing.getStatus()).isEqualTo(Notification.Status.PENDING);
 		assertThat(failing.getAttempts()).isOne();
-		assertThat(next.getStatus()).isEqualTo(Notification.Status.SENT);
 	}
 
 	@Test
 	void marksSentWhenOnlyClosingTheConnectionAfterwardsFailed() {
 		Notification notification = notification("ada@example.com");
-		given(this.notifications.lockNextDue(any())).willReturn(Optional.of(notification), Optional.empty());
+		dueInTurn(notification);
 		willThrow(new MailSendException("Failed to close server connection after message sending",
 				new MessagingException("421 closing")))
 			.given(this.mailer)
@@ -168,6 +144,29 @@ class EmailOutboxTests {
 
 		then(this.mailer).should(never()).send(any(), anyString());
 		then(this.backlog).should().refresh();
+	}
+
+	// The outbox finds these due, one after the other, then none.
+	private void dueInTurn(Notification... due) {
+		BDDMyOngoingStubbing<Optional<Notification>> next = given(this.notifications.lockNextDue(any()));
+		for (Notification notification : due) {
+			next = next.willReturn(Optional.of(notification));
+		}
+		next.willReturn(Optional.empty());
+	}
+
+	// Two emails due, the first failing as given: checks that the second is sent anyway
+	// and returns the first.
+	private Notification sendDueFailingTheFirstOfTwo(Exception failure) {
+		Notification first = notification("nobody@example.com");
+		Notification next = notification("ada@example.com");
+		dueInTurn(first, next);
+		willThrow(failure).given(this.mailer).send(eq(email("nobody@example.com")), anyString());
+
+		this.outbox.sendDue();
+
+		assertThat(next.getStatus()).isEqualTo(Notification.Status.SENT);
+		return first;
 	}
 
 	// As JavaMailSenderImpl reports it: the cause, and every message failed.

@@ -8,19 +8,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
-import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.notification.RecordedNotifications.notificationsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,23 +39,14 @@ class MailServerOutageIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static OrderEventsClient kafka;
+	@RegisterExtension
+	static final OrderEventsClient kafka = OrderEventsClient.onTestKafka();
 
 	@Autowired
 	RestTestClient client;
 
 	@Autowired
 	Notifications notifications;
-
-	@BeforeAll
-	static void connect() {
-		kafka = new OrderEventsClient(TestKafka.bootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void keepsTheEventsOfAnOutageAndEmailsEachOnceWhenTheMailServerIsBack() {
@@ -76,7 +65,7 @@ class MailServerOutageIntegrationTests {
 			await().during(OUTAGE)
 				.atMost(OUTAGE.plusSeconds(10))
 				.untilAsserted(() -> assertThat(kafka.deadLetters(orderId)).isEmpty());
-			Map<Object, Map<String, Object>> recorded = byEventId(notificationsOf(orderId));
+			Map<Object, Map<String, Object>> recorded = byEventId(notificationsOf(this.client, orderId));
 			assertThat(events).allSatisfy((event) -> assertThat(recorded.get(event.eventId())).isNotNull()
 				.containsEntry("recipient", event.email())
 				.containsEntry("status", "PENDING")
@@ -89,7 +78,7 @@ class MailServerOutageIntegrationTests {
 		}
 
 		await().atMost(RECOVERY).untilAsserted(() -> {
-			Map<Object, Map<String, Object>> recorded = byEventId(notificationsOf(orderId));
+			Map<Object, Map<String, Object>> recorded = byEventId(notificationsOf(this.client, orderId));
 			assertThat(events).allSatisfy((event) -> {
 				assertThat(RealSmtp.messagesTo(event.email())).hasSize(1);
 				assertThat(recorded.get(event.eventId())).isNotNull().containsEntry("status", "SENT");
@@ -120,7 +109,7 @@ class MailServerOutageIntegrationTests {
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(kafka.deadLetters(orderId)).hasSize(1));
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(notificationsOf(orderId)).singleElement()
+				.untilAsserted(() -> assertThat(notificationsOf(this.client, orderId)).singleElement()
 					.satisfies((notification) -> assertThat(notification).containsEntry("eventId", valid.eventId())
 						.containsEntry("status", "PENDING")));
 		}
@@ -150,18 +139,6 @@ class MailServerOutageIntegrationTests {
 				{"orderId": "%s", "email": "%s", "reason": "OUT_OF_STOCK"}
 				""".formatted(event.orderId(), event.email());
 		kafka.send(event.orderId(), OrderEventsClient.cloudEventHeaders(event.eventId(), event.type()), value);
-	}
-
-	private List<Map<String, Object>> notificationsOf(String orderId) {
-		return this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static Map<Object, Map<String, Object>> byEventId(List<Map<String, Object>> notifications) {

@@ -13,6 +13,7 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static dev.cloudshop.notification.RecordedNotifications.listNotifications;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +45,7 @@ class NotificationControllerIntegrationTests {
 				email("bob@example.com", "Your order is on its way"), null, this.clock.instant()));
 		assertThat(failed.getCreatedAt()).isAfter(placed.getCreatedAt());
 
-		this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
+		listNotifications(this.client, orderId).expectStatus()
 			.isOk()
 			.expectBody()
 			.json("""
@@ -84,10 +82,7 @@ class NotificationControllerIntegrationTests {
 
 	@Test
 	void listsNothingForAnOrderWithoutNotifications() {
-		this.client.get()
-			.uri("/api/notifications?orderId={orderId}", uniqueId())
-			.exchange()
-			.expectStatus()
+		listNotifications(this.client, uniqueId()).expectStatus()
 			.isOk()
 			.expectBody()
 			.json("[]", JsonCompareMode.STRICT);

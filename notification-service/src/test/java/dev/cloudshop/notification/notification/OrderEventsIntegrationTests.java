@@ -12,15 +12,13 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.cloudshop.notification.NotificationServiceTest;
 import dev.cloudshop.notification.OrderEventsClient;
 import dev.cloudshop.notification.RealSmtp;
-import dev.cloudshop.testinfra.TestKafka;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.notification.RecordedNotifications.listNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +36,8 @@ class OrderEventsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static OrderEventsClient kafka;
+	@RegisterExtension
+	static final OrderEventsClient kafka = OrderEventsClient.onTestKafka();
 
 	@Autowired
 	RestTestClient client;
@@ -47,16 +47,6 @@ class OrderEventsIntegrationTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
-
-	@BeforeAll
-	static void connect() {
-		kafka = new OrderEventsClient(TestKafka.bootstrapServers());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		kafka.close();
-	}
 
 	@Test
 	void emailsAConfirmationWithTextAndHtmlForAProcessedOrder() throws Exception {
@@ -220,10 +210,7 @@ class OrderEventsIntegrationTests {
 		awaitOneEmailTo(email);
 		Notification notification = awaitNotifications(orderId, 1).get(0);
 
-		this.client.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
-			.exchange()
-			.expectStatus()
+		listNotifications(this.client, orderId).expectStatus()
 			.isOk()
 			.expectBody()
 			.json("""

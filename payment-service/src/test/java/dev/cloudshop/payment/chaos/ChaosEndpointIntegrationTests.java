@@ -1,6 +1,5 @@
 package dev.cloudshop.payment.chaos;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -10,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PaymentServiceTest
@@ -45,15 +44,7 @@ class ChaosEndpointIntegrationTests {
 				""");
 		String orderId = UUID.randomUUID().toString();
 
-		charge(orderId).expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/injected-fault")
-			.jsonPath("$.traceId")
-			.isNotEmpty();
+		assertThatProblem(charge(orderId)).hasStatus(503).hasType("injected-fault").hasTraceId();
 		assertThat(paymentsOf(orderId)).isZero();
 
 		this.client.delete().uri("/actuator/chaos").exchange().expectStatus().isOk();
@@ -74,14 +65,8 @@ class ChaosEndpointIntegrationTests {
 			.replace("/api/payments/", "");
 		changeChaos("{\"latencyMs\": 0, \"errorRate\": 1}");
 
-		this.client.post()
-			.uri("/api/payments/{id}/refund", paymentId)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/injected-fault");
+		assertThatProblem(this.client.post().uri("/api/payments/{id}/refund", paymentId).exchange()).hasStatus(503)
+			.hasType("injected-fault");
 		assertThat(this.jdbc.queryForObject("select status from payment where order_id = ?", String.class, orderId))
 			.isEqualTo("APPROVED");
 	}
@@ -124,15 +109,10 @@ class ChaosEndpointIntegrationTests {
 
 	@Test
 	void refusesSettingsOutOfRange() {
-		changeChaos("{\"latencyMs\": -1, \"errorRate\": 1.5}").expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.errors[*].field")
-			.value((fields) -> assertThat(fields).asList().containsExactlyInAnyOrder("latencyMs", "errorRate"));
+		assertThatProblem(changeChaos("{\"latencyMs\": -1, \"errorRate\": 1.5}")).hasStatus(400)
+			.hasType("validation-failed")
+			.satisfies((problem) -> assertThat(problem.path("errors").findValuesAsString("field"))
+				.containsExactlyInAnyOrder("latencyMs", "errorRate"));
 		changeChaos("{\"latencyMs\": 2.5}").expectStatus().isBadRequest();
 		changeChaos("{\"latencyMs\": 60001}").expectStatus().isBadRequest();
 
@@ -143,15 +123,9 @@ class ChaosEndpointIntegrationTests {
 
 	@Test
 	void refusesSettingsThatAreNotNumbers() {
-		changeChaos("{\"errorRate\": \"half\"}").expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/malformed-request")
-			.jsonPath("$.title")
-			.isEqualTo("Malformed request");
+		assertThatProblem(changeChaos("{\"errorRate\": \"half\"}")).hasStatus(400)
+			.hasType("malformed-request")
+			.hasTitle("Malformed request");
 	}
 
 	private RestTestClient.ResponseSpec changeChaos(String settings) {

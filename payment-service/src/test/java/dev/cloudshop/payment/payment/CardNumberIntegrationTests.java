@@ -1,21 +1,19 @@
 package dev.cloudshop.payment.payment;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cloudshop.payment.PaymentServiceTest;
+import dev.cloudshop.testinfra.ProblemAssert;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,28 +28,22 @@ class CardNumberIntegrationTests {
 	private static final String[] CARD_NUMBER_FORMS = { "4111111111111111", "4111 1111 1111 1111",
 			"4111-1111-1111-1111", "111111111111" };
 
-	@Autowired
-	RestTestClient client;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"4111111111111111\"", "\"4111 1111 1111 1111\"", "\"4111-1111-1111-1111\"",
 			"4111111111111111", "\"tok_4111111111111111\"" })
 	void refusesACardNumberAsToken(String token, CapturedOutput output) {
-		int before = payments();
+		int before = this.requests.payments();
 
-		String problem = charge("""
+		assertThatRefusedCharge("""
 				{"orderId": "%s", "amount": 49.90, "currency": "EUR", "paymentToken": %s}
-				""".formatted(UUID.randomUUID(), token));
-
-		assertThat(problem).contains("\"type\":\"https://cloudshop.dev/problems/card-number-refused\"")
-			.contains("\"title\":\"Card number refused\"")
-			.contains("\"field\":\"paymentToken\"")
-			.doesNotContain(CARD_NUMBER_FORMS);
+				""".formatted(uniqueOrderId(), token)).hasType("card-number-refused")
+			.hasTitle("Card number refused")
+			.hasField("paymentToken");
 		assertThat(output).contains("Refused a card number sent as a payment token").doesNotContain(CARD_NUMBER_FORMS);
-		assertThat(payments()).isEqualTo(before);
+		assertThat(this.requests.payments()).isEqualTo(before);
 	}
 
 	@ParameterizedTest
@@ -61,32 +53,17 @@ class CardNumberIntegrationTests {
 					"\"orderId\": \"order-1\", \"amount\": 1.001, \"currency\": \"EUR\"|card-number-refused",
 					"\"orderId\": \"order-1\", \"amount\": \"abc\", \"currency\": \"EUR\"|malformed-request" })
 	void repeatsTheCardNumberNowhereWhateverElseIsWrong(String otherFields, String slug, CapturedOutput output) {
-		int before = payments();
+		int before = this.requests.payments();
 
-		String problem = charge("{" + otherFields + ", \"paymentToken\": \"4111 1111 1111 1111\"}");
-
-		assertThat(problem).contains("https://cloudshop.dev/problems/" + slug).doesNotContain(CARD_NUMBER_FORMS);
+		assertThatRefusedCharge("{" + otherFields + ", \"paymentToken\": \"4111 1111 1111 1111\"}").hasType(slug);
 		assertThat(output).doesNotContain(CARD_NUMBER_FORMS);
-		assertThat(payments()).isEqualTo(before);
+		assertThat(this.requests.payments()).isEqualTo(before);
 	}
 
-	private String charge(String body) {
-		return this.client.post()
-			.uri("/api/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private int payments() {
-		return this.jdbc.queryForObject("select count(*) from payment", Integer.class);
+	// The 400 problem a charge gets, which shows no form of the card number
+	private ProblemAssert assertThatRefusedCharge(String body) {
+		return assertThatProblem(this.requests.charge(body)).hasStatus(400)
+			.satisfies((problem) -> assertThat(problem.toString()).doesNotContain(CARD_NUMBER_FORMS));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,21 +19,22 @@ import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.paymentOf;
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PaymentServiceTest
 class ChargeIntegrationTests {
 
-	@Autowired
-	RestTestClient client;
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@Autowired
-	JdbcTemplate jdbc;
+	RestTestClient client;
 
 	@ParameterizedTest
 	@CsvSource(nullValues = "-", value = { "tok_approve, APPROVED, -", "tok_decline, DECLINED, CARD_DECLINED",
@@ -40,23 +42,18 @@ class ChargeIntegrationTests {
 	void storesAndAnswersTheOutcomeOfItsToken(String token, String status, String reason) {
 		String orderId = uniqueOrderId();
 
-		PaymentView payment = charge(orderId, "49.90", "EUR", token).expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView payment = paymentOf(this.requests.charge(orderId, token), HttpStatus.CREATED);
 
 		assertThat(payment.orderId()).isEqualTo(orderId);
 		assertThat(payment.status()).hasToString(status);
 		assertThat(payment.declineReason()).isEqualTo((reason != null) ? DeclineReason.valueOf(reason) : null);
 		assertThat(payment.amount()).isEqualTo(new PaymentView.Money(new BigDecimal("49.90"), "EUR"));
-		assertThat(this.jdbc.queryForObject("select status from payment where order_id = ?", String.class, orderId))
-			.isEqualTo(status);
+		assertThat(this.requests.statusesOf(orderId)).containsExactly(status);
 	}
 
 	@Test
 	void pointsToTheNewPayment() {
-		EntityExchangeResult<PaymentView> created = charge(uniqueOrderId(), "49.90", "EUR", "tok_approve")
+		EntityExchangeResult<PaymentView> created = this.requests.charge(uniqueOrderId(), "tok_approve")
 			.expectStatus()
 			.isCreated()
 			.expectBody(PaymentView.class)
@@ -77,7 +74,8 @@ class ChargeIntegrationTests {
 	void approvesTheSlowTokenAfterItsDelay() {
 		long started = System.nanoTime();
 
-		charge(uniqueOrderId(), "49.90", "EUR", "tok_slow").expectStatus()
+		this.requests.charge(uniqueOrderId(), "tok_slow")
+			.expectStatus()
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.status")
@@ -94,7 +92,8 @@ class ChargeIntegrationTests {
 				{"orderId": "%s", "amount": %s, "currency": "%s", "paymentToken": "tok_approve"}
 				""".formatted(uniqueOrderId(), amount, currency);
 
-		post(body).expectStatus()
+		this.requests.charge(body)
+			.expectStatus()
 			.isCreated()
 			.expectBody(String.class)
 			.value((json) -> assertThat(json)
@@ -104,31 +103,25 @@ class ChargeIntegrationTests {
 	@Test
 	void answersTheSamePaymentToARepeatedCharge() {
 		String orderId = uniqueOrderId();
-		PaymentView first = charge(orderId, "49.90", "EUR", "tok_approve").expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView first = paymentOf(this.requests.charge(orderId, "tok_approve"), HttpStatus.CREATED);
 
-		charge(orderId, "49.9", "EUR", "tok_approve").expectStatus()
+		this.requests.charge(orderId, "49.9", "EUR", "tok_approve")
+			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.doesNotExist("Location")
 			.expectBody(PaymentView.class)
 			.isEqualTo(first);
-		assertThat(paymentsOf(orderId)).isOne();
+		assertThat(this.requests.paymentsOf(orderId)).isOne();
 	}
 
 	@Test
 	void answersTheSameDeclineToARepeatedChargeWithAnotherToken() {
 		String orderId = uniqueOrderId();
-		PaymentView first = charge(orderId, "49.90", "EUR", "tok_decline").expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView first = paymentOf(this.requests.charge(orderId, "tok_decline"), HttpStatus.CREATED);
 
-		charge(orderId, "49.90", "EUR", "tok_approve").expectStatus()
+		this.requests.charge(orderId, "tok_approve")
+			.expectStatus()
 			.isOk()
 			.expectBody(PaymentView.class)
 			.isEqualTo(first);
@@ -138,34 +131,15 @@ class ChargeIntegrationTests {
 	@CsvSource({ "50.00, EUR", "49.90, USD" })
 	void refusesARepeatedChargeOfAnotherAmountOrCurrency(String amount, String currency) {
 		String orderId = uniqueOrderId();
-		PaymentView first = charge(orderId, "49.90", "EUR", "tok_approve").expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView first = paymentOf(this.requests.charge(orderId, "tok_approve"), HttpStatus.CREATED);
 
-		charge(orderId, amount, currency, "tok_approve").expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/payment-conflict")
-			.jsonPath("$.title")
-			.isEqualTo("Payment conflict")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString()
-				.contains(orderId)
-				.contains("49.90 EUR")
-				.contains("same amount and currency"))
-			.jsonPath("$.paymentId")
-			.isEqualTo(first.id().toString());
+		assertThatProblem(this.requests.charge(orderId, amount, currency, "tok_approve")).hasStatus(409)
+			.hasType("payment-conflict")
+			.hasTitle("Payment conflict")
+			.hasDetailContaining(orderId, "49.90 EUR", "same amount and currency")
+			.hasMember("paymentId", first.id().toString());
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
-			.expectBody(PaymentView.class)
-			.isEqualTo(first);
+		this.requests.paymentOfOrder(orderId).expectBody(PaymentView.class).isEqualTo(first);
 	}
 
 	@Test
@@ -179,7 +153,7 @@ class ChargeIntegrationTests {
 			for (int i = 0; i < racers; i++) {
 				results.add(executor.submit(() -> {
 					start.await();
-					return charge(orderId, "49.90", "EUR", "tok_approve").expectBody(PaymentView.class).returnResult();
+					return this.requests.charge(orderId, "tok_approve").expectBody(PaymentView.class).returnResult();
 				}));
 			}
 			start.countDown();
@@ -197,43 +171,18 @@ class ChargeIntegrationTests {
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(paymentsOf(orderId)).isOne();
+		assertThat(this.requests.paymentsOf(orderId)).isOne();
 	}
 
 	@Test
 	void refusesAnUnknownTokenAndStoresNothing() {
 		String orderId = uniqueOrderId();
 
-		charge(orderId, "49.90", "EUR", "tok_unknown").expectStatus()
-			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/unknown-token")
-			.jsonPath("$.field")
-			.isEqualTo("paymentToken")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().doesNotContain("tok_unknown"));
-		assertThat(paymentsOf(orderId)).isZero();
-	}
-
-	private RestTestClient.ResponseSpec charge(String orderId, String amount, String currency, String token) {
-		return post("""
-				{"orderId": "%s", "amount": %s, "currency": "%s", "paymentToken": "%s"}
-				""".formatted(orderId, amount, currency, token));
-	}
-
-	private RestTestClient.ResponseSpec post(String body) {
-		return this.client.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-	}
-
-	private int paymentsOf(String orderId) {
-		return this.jdbc.queryForObject("select count(*) from payment where order_id = ?", Integer.class, orderId);
-	}
-
-	private static String uniqueOrderId() {
-		return UUID.randomUUID().toString();
+		assertThatProblem(this.requests.charge(orderId, "tok_unknown")).hasStatus(422)
+			.hasType("unknown-token")
+			.hasField("paymentToken")
+			.doesNotMention("tok_unknown");
+		assertThat(this.requests.paymentsOf(orderId)).isZero();
 	}
 
 }

@@ -5,21 +5,25 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @PaymentServiceTest
 class PaymentControllerIntegrationTests {
+
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@Autowired
 	RestTestClient client;
@@ -38,9 +42,7 @@ class PaymentControllerIntegrationTests {
 		this.payments
 			.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("5.00"), "EUR", this.clock.instant()));
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
+		this.requests.paymentOfOrder(orderId)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -78,9 +80,7 @@ class PaymentControllerIntegrationTests {
 		String orderId = uniqueOrderId();
 		this.payments.saveAndFlush(Payment.approved(orderId, new BigDecimal("12.5"), "KWD", this.clock.instant()));
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
+		this.requests.paymentOfOrder(orderId)
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
@@ -93,9 +93,7 @@ class PaymentControllerIntegrationTests {
 		this.payments.saveAndFlush(Payment.declined(orderId, new BigDecimal("9999.00"), "EUR",
 				DeclineReason.INSUFFICIENT_FUNDS, this.clock.instant()));
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
+		this.requests.paymentOfOrder(orderId)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -114,9 +112,7 @@ class PaymentControllerIntegrationTests {
 		payment.refund(this.clock.instant());
 		this.payments.saveAndFlush(payment);
 
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
+		this.requests.paymentOfOrder(orderId)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -133,9 +129,7 @@ class PaymentControllerIntegrationTests {
 
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.payments
 			.saveAndFlush(Payment.approved(orderId, new BigDecimal("20.00"), "EUR", this.clock.instant())));
-		this.client.get()
-			.uri("/api/payments?orderId={orderId}", orderId)
-			.exchange()
+		this.requests.paymentOfOrder(orderId)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -147,7 +141,7 @@ class PaymentControllerIntegrationTests {
 	void returnsNotFoundProblemForAnOrderWithoutPayment() {
 		String orderId = uniqueOrderId();
 
-		assertThatProblem(this.client.get().uri("/api/payments?orderId={orderId}", orderId).exchange()).hasStatus(404)
+		assertThatProblem(this.requests.paymentOfOrder(orderId)).hasStatus(404)
 			.hasType("not-found")
 			.hasTitle("Unknown payment")
 			.hasMember("orderId", orderId)
@@ -165,40 +159,17 @@ class PaymentControllerIntegrationTests {
 
 	@Test
 	void returnsBadRequestProblemWithoutOrderId() {
-		this.client.get()
-			.uri("/api/payments")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.field")
-			.isEqualTo("orderId")
-			.jsonPath("$.detail")
-			.value((detail) -> assertThat(detail).asString().contains("orderId"));
+		assertThatProblem(this.client.get().uri("/api/payments").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasField("orderId")
+			.hasDetailContaining("orderId");
 	}
 
 	@Test
 	void returnsBadRequestProblemForBlankOrderId() {
-		this.client.get()
-			.uri("/api/payments?orderId=")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.errors[0].field")
-			.isEqualTo("orderId");
-	}
-
-	private static String uniqueOrderId() {
-		return UUID.randomUUID().toString();
+		assertThatProblem(this.client.get().uri("/api/payments?orderId=").exchange()).hasStatus(400)
+			.hasType("validation-failed")
+			.hasErrorsFor("orderId");
 	}
 
 }

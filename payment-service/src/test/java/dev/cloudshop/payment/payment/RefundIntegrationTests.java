@@ -5,22 +5,23 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.paymentOf;
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PaymentServiceTest
 class RefundIntegrationTests {
 
-	@Autowired
-	RestTestClient client;
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@Autowired
 	Payments payments;
@@ -30,14 +31,10 @@ class RefundIntegrationTests {
 
 	@Test
 	void refundsAnApprovedPayment() {
-		Payment payment = this.payments.saveAndFlush(
-				Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
+		Payment payment = this.payments
+			.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
 
-		PaymentView refunded = refund(payment.getId()).expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView refunded = paymentOf(this.requests.refund(payment.getId()), HttpStatus.OK);
 
 		assertThat(refunded.id()).isEqualTo(payment.getId());
 		assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
@@ -49,33 +46,22 @@ class RefundIntegrationTests {
 
 	@Test
 	void answersTheSameRefundToARepeatedRefund() {
-		Payment payment = this.payments.saveAndFlush(
-				Payment.approved(UUID.randomUUID().toString(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
-		PaymentView first = refund(payment.getId()).expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		Payment payment = this.payments
+			.saveAndFlush(Payment.approved(uniqueOrderId(), new BigDecimal("49.90"), "EUR", this.clock.instant()));
+		PaymentView first = paymentOf(this.requests.refund(payment.getId()), HttpStatus.OK);
 
-		refund(payment.getId()).expectStatus().isOk().expectBody(PaymentView.class).isEqualTo(first);
+		this.requests.refund(payment.getId()).expectStatus().isOk().expectBody(PaymentView.class).isEqualTo(first);
 	}
 
 	@Test
 	void refusesToRefundADeclinedPayment() {
-		Payment payment = this.payments.saveAndFlush(Payment.declined(UUID.randomUUID().toString(),
-				new BigDecimal("49.90"), "EUR", DeclineReason.CARD_DECLINED, this.clock.instant()));
+		Payment payment = this.payments.saveAndFlush(Payment.declined(uniqueOrderId(), new BigDecimal("49.90"), "EUR",
+				DeclineReason.CARD_DECLINED, this.clock.instant()));
 
-		refund(payment.getId()).expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/refund-not-allowed")
-			.jsonPath("$.paymentId")
-			.isEqualTo(payment.getId().toString())
-			.jsonPath("$.instance")
-			.isEqualTo("/api/payments/" + payment.getId() + "/refund");
+		assertThatProblem(this.requests.refund(payment.getId())).hasStatus(409)
+			.hasType("refund-not-allowed")
+			.hasMember("paymentId", payment.getId().toString())
+			.hasInstance("/api/payments/" + payment.getId() + "/refund");
 		assertThat(this.payments.findById(payment.getId())).get()
 			.extracting(Payment::getStatus, Payment::getUpdatedAt)
 			.containsExactly(PaymentStatus.DECLINED, payment.getUpdatedAt());
@@ -85,27 +71,17 @@ class RefundIntegrationTests {
 	void answersNotFoundForAnUnknownPayment() {
 		UUID unknown = UUID.randomUUID();
 
-		refund(unknown).expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/not-found")
-			.jsonPath("$.paymentId")
-			.isEqualTo(unknown.toString());
+		assertThatProblem(this.requests.refund(unknown)).hasStatus(404)
+			.hasType("not-found")
+			.hasMember("paymentId", unknown.toString());
 	}
 
 	@Test
 	void refusesAMalformedPaymentId() {
-		assertThatProblem(this.client.post().uri("/api/payments/{id}/refund", "not-a-uuid").exchange()).hasStatus(400)
+		assertThatProblem(this.requests.refund("not-a-uuid")).hasStatus(400)
 			.hasType("validation-failed")
 			.hasField("paymentId")
 			.doesNotMention("not-a-uuid");
-	}
-
-	private RestTestClient.ResponseSpec refund(UUID paymentId) {
-		return this.client.post().uri("/api/payments/{id}/refund", paymentId).exchange();
 	}
 
 }

@@ -1,23 +1,21 @@
 package dev.cloudshop.payment.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.cloudshop.payment.PaymentServiceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
 import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -33,13 +31,11 @@ class RefusedChargeIntegrationTests {
 
 	private static final String ORDER_ID = "\"orderId\": \"%s\"";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@Autowired
 	RestTestClient client;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	static Stream<Arguments> badCharges() {
 		return Stream.of(
@@ -94,87 +90,50 @@ class RefusedChargeIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badCharges")
 	void refusesABadChargeAndStoresNothing(String name, String body, String slug, String field, String rejected) {
-		int before = payments();
+		int before = this.requests.payments();
 
-		byte[] problem = this.client.post()
-			.uri("/api/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + slug)
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.title")
-			.isNotEmpty()
-			.jsonPath("$.detail")
-			.isNotEmpty()
-			.jsonPath("$.instance")
-			.isEqualTo("/api/payments")
-			.jsonPath("$.traceId")
-			.value((traceId) -> assertThat(traceId).asString().matches("[0-9a-f]{32}"))
-			.returnResult()
-			.getResponseBody();
-
-		assertThat(JSON.readValue(problem, Map.class).get("field")).isEqualTo(field);
-		assertThat(payments()).isEqualTo(before);
-		if (rejected != null) {
-			// The trace id is random hex: it may hold any short run of digits.
-			String withoutTraceId = new String(problem, StandardCharsets.UTF_8).replaceAll("\"traceId\":\"\\w+\"", "");
-			assertThat(withoutTraceId).doesNotContain(rejected);
-		}
+		assertThatProblem(this.requests.charge(body)).hasStatus(400)
+			.hasType(slug)
+			.hasInstance("/api/payments")
+			.hasMember("field", field)
+			.satisfies((problem) -> {
+				assertThat(problem.path("traceId").asString()).matches("[0-9a-f]{32}");
+				if (rejected != null) {
+					// The trace id is random hex: it may hold any short run of digits.
+					ObjectNode withoutTraceId = (ObjectNode) problem.deepCopy();
+					withoutTraceId.remove("traceId");
+					assertThat(withoutTraceId.toString()).doesNotContain(rejected);
+				}
+			});
+		assertThat(this.requests.payments()).isEqualTo(before);
 	}
 
 	@Test
 	void namesEveryMissingField() {
-		this.client.post()
-			.uri("/api/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/validation-failed")
-			.jsonPath("$.field")
-			.doesNotExist()
-			.jsonPath("$.errors[*].field")
-			.value((fields) -> assertThat(fields).asList()
-				.containsExactly("amount", "currency", "orderId", "paymentToken"))
-			.jsonPath("$.errors[*].message")
-			.value((messages) -> assertThat(messages).asList().containsOnly("is required"));
+		assertThatProblem(this.requests.charge("{}")).hasStatus(400)
+			.hasType("validation-failed")
+			.hasNoField()
+			.hasErrorsFor("amount", "currency", "orderId", "paymentToken")
+			.satisfies((problem) -> assertThat(problem.path("errors").findValuesAsString("message"))
+				.containsOnly("is required"));
 	}
 
 	@Test
 	void refusesAChargeOfAnotherMediaType() {
-		int before = payments();
+		int before = this.requests.payments();
 
 		assertThatProblem(this.client.post()
 			.uri("/api/payments")
 			.contentType(MediaType.TEXT_PLAIN)
-			.body(VALID.formatted(orderId()))
+			.body(VALID.formatted(uniqueOrderId()))
 			.exchange()).hasStatus(415).hasType("unsupported-media-type");
-		assertThat(payments()).isEqualTo(before);
+		assertThat(this.requests.payments()).isEqualTo(before);
 	}
 
 	// A valid charge of a new order, with one piece of it replaced.
 	private static String charge(String replaced, String replacement) {
 		assertThat(VALID).contains(replaced);
-		return VALID.replace(replaced, replacement).formatted(orderId());
-	}
-
-	private static String orderId() {
-		return UUID.randomUUID().toString();
-	}
-
-	private int payments() {
-		return this.jdbc.queryForObject("select count(*) from payment", Integer.class);
+		return VALID.replace(replaced, replacement).formatted(uniqueOrderId());
 	}
 
 }

@@ -1,68 +1,50 @@
 package dev.cloudshop.payment.payment;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cloudshop.payment.PaymentServiceTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.cloudshop.payment.payment.PaymentRequests.paymentOf;
+import static dev.cloudshop.payment.payment.PaymentRequests.uniqueOrderId;
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PaymentServiceTest
 class VoidIntegrationTests {
 
-	@Autowired
-	RestTestClient client;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	@RegisterExtension
+	final PaymentRequests requests = new PaymentRequests();
 
 	@Test
 	void voidsAnOrderWithoutPaymentSoThatALaterChargeChargesNothing() {
 		String orderId = uniqueOrderId();
 
-		PaymentView voided = voidCharge(orderId).expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
-		PaymentView charged = charge(orderId, "tok_approve").expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView voided = paymentOf(this.requests.voidCharge(orderId), HttpStatus.CREATED);
+		PaymentView charged = paymentOf(this.requests.charge(orderId, "tok_approve"), HttpStatus.OK);
 
 		assertThat(voided.status()).isEqualTo(PaymentStatus.VOIDED);
 		assertThat(voided.amount()).isNull();
 		assertThat(charged.id()).isEqualTo(voided.id());
 		assertThat(charged.status()).isEqualTo(PaymentStatus.VOIDED);
-		assertThat(statusesOf(orderId)).containsExactly("VOIDED");
+		assertThat(this.requests.statusesOf(orderId)).containsExactly("VOIDED");
 	}
 
 	@Test
 	void answersTheExistingPaymentAndChangesNothing() {
 		String orderId = uniqueOrderId();
-		PaymentView approved = charge(orderId, "tok_approve").expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView approved = paymentOf(this.requests.charge(orderId, "tok_approve"), HttpStatus.CREATED);
 
-		PaymentView answer = voidCharge(orderId).expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView answer = paymentOf(this.requests.voidCharge(orderId), HttpStatus.OK);
 
 		assertThat(answer).isEqualTo(approved);
-		assertThat(statusesOf(orderId)).containsExactly("APPROVED");
+		assertThat(this.requests.statusesOf(orderId)).containsExactly("APPROVED");
 	}
 
 	@Test
@@ -70,75 +52,43 @@ class VoidIntegrationTests {
 		String orderId = uniqueOrderId();
 		// tok_slow waits 300 ms after finding no payment, then charges: the void lands in
 		// between.
-		CompletableFuture<PaymentView> slowCharge = CompletableFuture.supplyAsync(
-				() -> charge(orderId, "tok_slow").expectBody(PaymentView.class).returnResult().getResponseBody());
+		CompletableFuture<PaymentView> slowCharge = CompletableFuture
+			.supplyAsync(() -> this.requests.charge(orderId, "tok_slow")
+				.expectBody(PaymentView.class)
+				.returnResult()
+				.getResponseBody());
 		Thread.sleep(100);
 
-		PaymentView voided = voidCharge(orderId).expectStatus()
-			.isCreated()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
+		PaymentView voided = paymentOf(this.requests.voidCharge(orderId), HttpStatus.CREATED);
 
 		assertThat(slowCharge.get(10, TimeUnit.SECONDS).status()).isEqualTo(PaymentStatus.VOIDED);
 		assertThat(voided.status()).isEqualTo(PaymentStatus.VOIDED);
-		assertThat(statusesOf(orderId)).containsExactly("VOIDED");
+		assertThat(this.requests.statusesOf(orderId)).containsExactly("VOIDED");
 	}
 
 	@Test
 	void refusesToRefundAVoid() {
 		String orderId = uniqueOrderId();
-		PaymentView voided = voidCharge(orderId).expectBody(PaymentView.class).returnResult().getResponseBody();
+		PaymentView voided = this.requests.voidCharge(orderId)
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
 
-		this.client.post()
-			.uri("/api/payments/{id}/refund", voided.id())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(409)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(statusesOf(orderId)).containsExactly("VOIDED");
+		assertThatProblem(
+				this.requests.refund(voided.id()).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.hasStatus(409);
+		assertThat(this.requests.statusesOf(orderId)).containsExactly("VOIDED");
 	}
 
 	@Test
 	void refusesAMalformedOrderIdAndStoresNothing() {
-		Integer before = this.jdbc.queryForObject("select count(*) from payment", Integer.class);
+		int before = this.requests.payments();
 
-		this.client.post()
-			.uri("/api/payments/void")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"orderId\": \"not an id!\"}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("orderId");
-		assertThat(this.jdbc.queryForObject("select count(*) from payment", Integer.class)).isEqualTo(before);
-	}
-
-	private RestTestClient.ResponseSpec voidCharge(String orderId) {
-		return this.client.post()
-			.uri("/api/payments/void")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"orderId\": \"%s\"}".formatted(orderId))
-			.exchange();
-	}
-
-	private RestTestClient.ResponseSpec charge(String orderId, String token) {
-		return this.client.post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON).body("""
-				{"orderId": "%s", "amount": 49.90, "currency": "EUR", "paymentToken": "%s"}
-				""".formatted(orderId, token)).exchange();
-	}
-
-	private java.util.List<String> statusesOf(String orderId) {
-		return this.jdbc.queryForList("select status from payment where order_id = ?", String.class, orderId);
-	}
-
-	private static String uniqueOrderId() {
-		return UUID.randomUUID().toString();
+		assertThatProblem(
+				this.requests.voidCharge("not an id!").expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.hasStatus(400)
+			.hasField("orderId");
+		assertThat(this.requests.payments()).isEqualTo(before);
 	}
 
 }
