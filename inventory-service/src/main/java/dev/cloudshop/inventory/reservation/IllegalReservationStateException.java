@@ -17,7 +17,8 @@ class IllegalReservationStateException extends ErrorResponseException {
 						"The reservation of order " + orderId + " is " + status + " and cannot " + move),
 				null);
 		getBody().setProperty("orderId", orderId);
-		getBody().setProperty("status", status.name());
+		// Not "status": that member is the HTTP status of every problem.
+		getBody().setProperty("reservationStatus", status.name());
 	}
 
 }

@@ -132,7 +132,7 @@ class ReservationControllerIntegrationTests {
 		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 6)
 			.containsEntry("reserved", 0)
 			.containsEntry("sold", 4);
-		assertRefusedMove(move(this.client, orderId, "release"), "reservation-committed");
+		assertRefusedMove(move(this.client, orderId, "release"), "reservation-committed", orderId);
 	}
 
 	@Test
@@ -141,7 +141,7 @@ class ReservationControllerIntegrationTests {
 		assertThat(this.database.stockOf(this.keyboard)).containsEntry("available", 10)
 			.containsEntry("reserved", 0)
 			.containsEntry("sold", 0);
-		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-released");
+		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-released", orderId);
 	}
 
 	@Test
@@ -155,8 +155,17 @@ class ReservationControllerIntegrationTests {
 	@Test
 	void neverOversellsWhenSixtyOrdersRaceForTheLastTenUnits() throws Exception {
 		String lastTen = this.products.create("T", "19.99", 10);
-		List<Integer> statuses = reserveAtOnce(60,
-				(i) -> reservation("race-" + i + "-" + UUID.randomUUID(), line(lastTen, 1)));
+		IntFunction<Map<String, Object>> order = (i) -> reservation("race-" + i + "-" + UUID.randomUUID(),
+				line(lastTen, 1));
+		List<Integer> statuses = new ArrayList<>(reserveAtOnce(60, order));
+		// On a busy machine a request may get no database connection within the pool's
+		// 2 s: it is answered 503, decided nothing, and its client sends it again.
+		for (int i = 0; i < statuses.size(); i++) {
+			for (int attempt = 0; statuses.get(i) == 503 && attempt < 10; attempt++) {
+				statuses.set(i,
+						this.concurrent.send("POST", "/api/reservations", JSON.writeValueAsString(order.apply(i))));
+			}
+		}
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(50);
 		assertThat(this.database.stockOf(lastTen)).containsEntry("available", 0)

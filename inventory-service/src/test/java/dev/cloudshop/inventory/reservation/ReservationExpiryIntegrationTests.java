@@ -55,7 +55,7 @@ class ReservationExpiryIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(database.reservationStatus(orderId)).isEqualTo("EXPIRED"));
 		assertThat(database.stockOf(sku)).containsEntry("available", 3).containsEntry("reserved", 0);
-		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-expired");
+		assertRefusedMove(move(this.client, orderId, "commit"), "reservation-expired", orderId);
 	}
 
 }

@@ -1,6 +1,10 @@
 package dev.cloudshop.inventory.reservation;
 
+import java.util.Locale;
+
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static dev.cloudshop.testinfra.ProblemAssert.assertThatProblem;
 
 /**
  * Commits and releases of a reservation, and the answer to one its state refuses.
@@ -21,18 +25,16 @@ final class ReservationMoves {
 	}
 
 	/**
-	 * Checks the {@code 409} problem of a move the reservation's state refuses. Not
-	 * through {@code ProblemAssert}: that problem has a second {@code status} member, the
-	 * reservation's, which hides the HTTP status from a JSON reader.
+	 * Checks the {@code 409} problem of a move the reservation's state refuses.
 	 * @param answer the answer to the move
-	 * @param slug the expected problem type
+	 * @param slug the expected problem type, such as {@code reservation-expired}
+	 * @param orderId the order whose reservation refused
 	 */
-	static void assertRefusedMove(RestTestClient.ResponseSpec answer, String slug) {
-		answer.expectStatus()
-			.isEqualTo(409)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("https://cloudshop.dev/problems/" + slug);
+	static void assertRefusedMove(RestTestClient.ResponseSpec answer, String slug, String orderId) {
+		assertThatProblem(answer).hasStatus(409)
+			.hasType(slug)
+			.hasMember("orderId", orderId)
+			.hasMember("reservationStatus", slug.substring("reservation-".length()).toUpperCase(Locale.ROOT));
 	}
 
 }
