@@ -1,10 +1,14 @@
 package dev.cloudshop.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,8 @@ final class ServiceInstance extends ChildProcess {
 
 	private final Map<String, String> environment;
 
+	private final Path jarDir;
+
 	/**
 	 * @param service the service
 	 * @param index which instance, from 0
@@ -37,9 +43,10 @@ final class ServiceInstance extends ChildProcess {
 	 * @param projectDir the checkout, where its jar is built
 	 * @param environment its configuration
 	 * @param logDir where its log goes
+	 * @param jarDir where the copies of the jars it runs are kept
 	 */
 	ServiceInstance(SuiteService service, int index, int port, String java, Path projectDir,
-			Map<String, String> environment, Path logDir) {
+			Map<String, String> environment, Path logDir, Path jarDir) {
 		super(logDir.resolve(label(service, index).replace('#', '-') + ".log"), 20);
 		this.service = service;
 		this.index = index;
@@ -47,6 +54,7 @@ final class ServiceInstance extends ChildProcess {
 		this.java = java;
 		this.projectDir = projectDir;
 		this.environment = Map.copyOf(environment);
+		this.jarDir = jarDir;
 	}
 
 	String label() {
@@ -73,7 +81,8 @@ final class ServiceInstance extends ChildProcess {
 
 	@Override
 	public void start() {
-		Path jar = this.projectDir.resolve(this.service.name()).resolve("target").resolve(this.service.name() + ".jar");
+		Path jar = runnableCopy(
+				this.projectDir.resolve(this.service.name()).resolve("target").resolve(this.service.name() + ".jar"));
 		List<String> command = new ArrayList<>(List.of(this.java,
 				// Small, fast-starting JVMs: the whole suite shares one laptop.
 				"-Xms32m", "-Xmx" + this.service.heap(), "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -104,6 +113,30 @@ final class ServiceInstance extends ChildProcess {
 
 	String baseUrl() {
 		return "http://localhost:" + this.port;
+	}
+
+	/**
+	 * The copy of a built jar the instance runs: a build (./mvnw verify while the stack
+	 * runs) rewrites the jar in target/, which would pull the classes from under a JVM
+	 * that runs it. A changed jar is copied beside the old copy and moved over it, so an
+	 * instance still running the old one keeps reading the file it opened.
+	 */
+	private Path runnableCopy(Path built) {
+		Path copy = this.jarDir.resolve(built.getFileName());
+		try {
+			if (Files.exists(copy) && Files.size(copy) == Files.size(built)
+					&& Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(built))) {
+				return copy;
+			}
+			Files.createDirectories(this.jarDir);
+			Path partial = Files.createTempFile(this.jarDir, built.getFileName().toString(), ".partial");
+			Files.copy(built, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+			Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not copy " + built + " to " + copy, ex);
+		}
 	}
 
 }

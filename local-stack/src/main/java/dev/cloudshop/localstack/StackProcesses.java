@@ -69,7 +69,8 @@ final class StackProcesses {
 			for (int i = 0; i < options.instancesOf(service); i++) {
 				int port = service.port(i, options.portOffset());
 				list.add(new ServiceInstance(service, i, port, java, options.projectDir(),
-						environmentOf(service, port, options, kafka, smtp, zipkin), logs));
+						environmentOf(service, port, options, kafka, smtp, zipkin), logs,
+						options.workDir().resolve("jars")));
 			}
 			instances.put(service.name(), list);
 		}

@@ -69,7 +69,7 @@ class PortsTests {
 		StackOptions options = StackOptions.defaults(this.temp).withPortOffset(offset);
 		try (ServerSocket controlPort = control) {
 			ServiceInstance secondInventory = new ServiceInstance(SuiteService.named("inventory-service"), 1,
-					this.taken.getLocalPort(), "java", this.temp, Map.of(), this.temp);
+					this.taken.getLocalPort(), "java", this.temp, Map.of(), this.temp, this.temp.resolve("jars"));
 
 			assertThatExceptionOfType(Ports.PortInUseException.class)
 				.isThrownBy(() -> Ports.of(options, List.of(secondInventory)).checkFree())
