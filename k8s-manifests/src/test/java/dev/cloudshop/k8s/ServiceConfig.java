@@ -41,7 +41,7 @@ record ServiceConfig(String name, Map<String, String> placeholders, Map<String, 
 			"spring.datasource.hikari.maximum-pool-size", "SPRING_DATASOURCE_HIKARI_MINIMUMIDLE",
 			"spring.datasource.hikari.minimum-idle", "SPRING_FLYWAY_CONNECTRETRIES", "spring.flyway.connect-retries",
 			"SPRING_FLYWAY_CONNECTRETRIESINTERVAL", "spring.flyway.connect-retries-interval", "JAVA_TOOL_OPTIONS",
-			"the JVM");
+			"the JVM", "CLOUDSHOP_TRACING_ZIPKIN_ENDPOINT", "cloudshop.tracing.zipkin.endpoint (service-defaults)");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
