@@ -1,9 +1,12 @@
 package dev.cloudshop.order.events;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,9 +28,13 @@ class OrderEventOutbox {
 
 	private final ObjectProvider<Tracer> tracer;
 
-	OrderEventOutbox(ApplicationEventPublisher events, ObjectProvider<Tracer> tracer) {
+	private final ObjectProvider<Propagator> propagator;
+
+	OrderEventOutbox(ApplicationEventPublisher events, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
 		this.events = events;
 		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	@EventListener
@@ -52,11 +59,20 @@ class OrderEventOutbox {
 	}
 
 	private EventMetadata metadata(Instant occurredAt) {
+		return EventMetadata.of(occurredAt, traceparent());
+	}
+
+	// The current span as the W3C header the tracer's own propagation writes.
+	private String traceparent() {
 		Tracer current = this.tracer.getIfAvailable();
+		Propagator propagation = this.propagator.getIfAvailable();
 		Span span = (current != null) ? current.currentSpan() : null;
-		String traceparent = (span != null) ? "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01"
-				: null;
-		return EventMetadata.of(occurredAt, traceparent);
+		if (span == null || propagation == null) {
+			return null;
+		}
+		Map<String, String> carrier = new HashMap<>();
+		propagation.inject(span.context(), carrier, Map::put);
+		return carrier.get("traceparent");
 	}
 
 }
