@@ -44,6 +44,13 @@ final class Checkout {
 	}
 
 	/**
+	 * The repository's Prometheus and Alertmanager configuration, alerts and rules.
+	 */
+	Path observabilityDir() {
+		return this.projectDir.resolve("observability");
+	}
+
+	/**
 	 * @throws IllegalStateException naming every service whose jar is not built
 	 */
 	void requireServiceJars() {

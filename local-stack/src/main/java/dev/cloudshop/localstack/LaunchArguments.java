@@ -13,6 +13,8 @@ final class LaunchArguments {
 			  --without SERVICE       leave one business service out, to run it yourself (from the IDE,
 			                          or ./mvnw -pl SERVICE spring-boot:run): it registers with Eureka
 			                          and the gateway routes to it like to any other
+			  --without SERVER        leave out zipkin, prometheus or alertmanager (the last two run
+			                          only where their programs are on the PATH anyway)
 
 			While it runs, ./local-stack.sh chaos (in another terminal) kills, stops, pauses, resumes,
 			starts or restarts any one of its processes: ./local-stack.sh chaos --help
@@ -48,12 +50,17 @@ final class LaunchArguments {
 				}
 				case "--without" -> {
 					String service = valueAfter(args, i++);
-					if (SuiteService.BUSINESS.stream().noneMatch((business) -> business.name().equals(service))) {
-						throw new IllegalArgumentException("--without takes a business service ("
-								+ SuiteService.BUSINESS.stream().map(SuiteService::name).toList() + "), not "
-								+ service);
+					if (StackOptions.OPTIONAL_SERVERS.contains(service)) {
+						options = options.without(service);
 					}
-					options = options.withInstances(service, 0);
+					else if (SuiteService.BUSINESS.stream().noneMatch((business) -> business.name().equals(service))) {
+						throw new IllegalArgumentException("--without takes a business service ("
+								+ SuiteService.BUSINESS.stream().map(SuiteService::name).toList()
+								+ ") or zipkin, prometheus, alertmanager, not " + service);
+					}
+					else {
+						options = options.withInstances(service, 0);
+					}
 				}
 				default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
 			}

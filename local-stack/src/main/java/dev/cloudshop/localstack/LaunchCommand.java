@@ -95,7 +95,15 @@ final class LaunchCommand {
 				+ "  (role and password = database name)");
 		out.println("  Kafka                      " + stack.kafkaBootstrapServers() + "  (topic order-events)");
 		out.println("  Emails sent (SMTP server)  " + stack.mailApiUrl() + "/api/user/<email>/messages/INBOX");
-		out.println("  Traces (Zipkin)            " + stack.zipkinUrl() + "/zipkin/");
+		stack.runningZipkinUrl()
+			.ifPresent((zipkin) -> out.println("  Traces (Zipkin)            " + zipkin + "/zipkin/"));
+		stack.prometheusUrl()
+			.ifPresent((prometheus) -> out.println(
+					"  Metrics (Prometheus)       " + prometheus + "/targets  (alerts: " + prometheus + "/alerts)"));
+		stack.alertmanagerUrl()
+			.ifPresent((alertmanager) -> out.println("  Alertmanager               " + alertmanager
+					+ "  (its chat messages are printed here as they come)"));
+		stack.serversLeftOut().forEach((line) -> out.println("  " + line));
 		out.println("  Logs                       " + options.logDir());
 		out.println("  Chaos experiments          " + options.chaosCommand()
 				+ " list   (kill, stop, pause, resume, start, restart any process)");

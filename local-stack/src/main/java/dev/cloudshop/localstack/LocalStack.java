@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -40,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private ControlEndpoint endpoint;
+
+	private final AlertWebhook alertWebhook = new AlertWebhook(this::say);
 
 	private Duration startupTime;
 
@@ -89,7 +92,8 @@ public final class LocalStack implements AutoCloseable {
 		Postgres postgres = this.processes.postgres();
 		this.processes.kafka().start();
 		this.processes.smtp().start();
-		this.processes.zipkin().start();
+		this.processes.zipkin().ifPresent(ZipkinServer::start);
+		this.processes.leftOut().forEach((line) -> say("  " + line));
 		instancesOf(SuiteService.DISCOVERY).forEach(ServiceInstance::start);
 		postgres.start();
 		SuiteService.BUSINESS.forEach((service) -> service.databaseName().ifPresent(postgres::ensureDatabase));
@@ -100,14 +104,43 @@ public final class LocalStack implements AutoCloseable {
 		recordPids();
 		List<StackProcess> starting = new ArrayList<>(this.processes.all());
 		starting.remove(postgres);
+		List<StackProcess> monitoring = monitoring();
+		starting.removeAll(monitoring);
 		readiness.awaitProcesses(starting);
 		Map<SuiteService, Integer> instances = new LinkedHashMap<>();
 		SuiteService.BUSINESS.forEach((service) -> instances.put(service, instancesOf(service).size()));
 		readiness.awaitRoutes(new GatewayRoutes(eurekaUrl(), gatewayUrl()), instances);
+		startMonitoring(monitoring, readiness);
 		addCatalogImages(readiness);
 		this.endpoint = new ControlEndpoint(this.control).start(this.options.controlPort());
 		this.control.startWatching();
 		this.startupTime = readiness.elapsed();
+	}
+
+	/**
+	 * Prometheus and Alertmanager, where the machine has them.
+	 */
+	private List<StackProcess> monitoring() {
+		List<StackProcess> monitoring = new ArrayList<>();
+		this.processes.alertmanager().ifPresent(monitoring::add);
+		this.processes.prometheus().ifPresent(monitoring::add);
+		return monitoring;
+	}
+
+	/**
+	 * Starts Prometheus and Alertmanager once the services serve: a service that is still
+	 * starting is not down, and must not page anyone.
+	 */
+	private void startMonitoring(List<StackProcess> monitoring, Readiness readiness) {
+		if (monitoring.isEmpty()) {
+			return;
+		}
+		if (this.processes.alertmanager().isPresent()) {
+			this.alertWebhook.start(this.options.alertWebhookPort());
+		}
+		monitoring.forEach(StackProcess::start);
+		recordPids();
+		readiness.awaitProcesses(monitoring);
 	}
 
 	private void addCatalogImages(Readiness readiness) {
@@ -226,9 +259,50 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * The Zipkin server's UI and API: {@code /api/v2/traces?serviceName=order-service}
 	 * lists traces.
+	 * @throws IllegalStateException when the stack runs without Zipkin
 	 */
 	public String zipkinUrl() {
-		return this.processes.zipkin().url();
+		return runningZipkinUrl().orElseThrow(() -> new IllegalStateException("This stack runs without Zipkin"));
+	}
+
+	Optional<String> runningZipkinUrl() {
+		return this.processes.zipkin().map(ZipkinServer::url);
+	}
+
+	/**
+	 * Prometheus' UI and API ({@code /api/v1/targets}, {@code /api/v1/query}), when the
+	 * machine has it.
+	 */
+	public Optional<String> prometheusUrl() {
+		return this.processes.prometheus().map(PrometheusServer::url);
+	}
+
+	/**
+	 * Alertmanager's UI and API ({@code /api/v2/alerts}), when the machine has it.
+	 */
+	public Optional<String> alertmanagerUrl() {
+		return this.processes.alertmanager().map(AlertmanagerServer::url);
+	}
+
+	/**
+	 * Every chat message Alertmanager posted to the stack's webhook so far, oldest first.
+	 */
+	public List<AlertWebhook.ChatMessage> alertMessages() {
+		return this.alertWebhook.received();
+	}
+
+	/**
+	 * Where Alertmanager posts its chat messages, printed by the launcher as they come.
+	 */
+	String alertWebhookUrl() {
+		return "http://127.0.0.1:" + this.options.alertWebhookPort() + "/hooks/";
+	}
+
+	/**
+	 * The optional servers this stack runs without, each with why.
+	 */
+	List<String> serversLeftOut() {
+		return this.processes.leftOut();
 	}
 
 	public String kafkaBootstrapServers() {
@@ -300,6 +374,7 @@ public final class LocalStack implements AutoCloseable {
 		// A paused process cannot act on its stop.
 		quietly(this.control::resumeAll);
 		this.processes.stopAll(this::stopFailed);
+		quietly(this.alertWebhook::close);
 		quietly(this.pidFile::delete);
 		say("Stopped every process.");
 		this.stopped.countDown();
@@ -350,8 +425,9 @@ public final class LocalStack implements AutoCloseable {
 	 * Starts the stack, prints where everything is, and runs until Ctrl-C; or, with
 	 * {@code chaos} first, acts on a process of the stack already running.
 	 * @param args {@code --reset}, {@code --port-offset N},
-	 * {@code --instances SERVICE=N}, {@code --without SERVICE}; or {@code chaos ...}, see
-	 * {@link ChaosCommand}
+	 * {@code --instances SERVICE=N}, {@code --without SERVICE} (a business service, or
+	 * {@code zipkin}, {@code prometheus}, {@code alertmanager}); or {@code chaos ...},
+	 * see {@link ChaosCommand}
 	 */
 	public static void main(String[] args) {
 		LaunchCommand.main(args);

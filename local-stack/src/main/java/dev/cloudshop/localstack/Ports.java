@@ -31,6 +31,9 @@ final class Ports {
 		ports.want(options.smtpPort(), "smtp");
 		ports.want(options.smtpApiPort(), "the smtp server's web API");
 		ports.want(options.zipkinPort(), "zipkin");
+		ports.want(options.prometheusPort(), "prometheus");
+		ports.want(options.alertmanagerPort(), "alertmanager");
+		ports.want(options.alertWebhookPort(), "the alert webhook (Alertmanager's chat messages)");
 		ports.want(options.controlPort(), "the launcher's control endpoint (./local-stack.sh chaos)");
 		instances.forEach((instance) -> ports.want(instance.port(), instance.label()));
 		return ports;

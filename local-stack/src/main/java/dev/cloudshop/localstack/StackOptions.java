@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How to start a local stack.
@@ -19,13 +21,34 @@ import java.util.Map;
  * busy cores a first start can take several times what it takes on a quiet machine, and
  * the wait ends as soon as everything is ready, so the default is generous
  * @param out where progress goes
+ * @param serversLeftOut the optional servers not to start: {@value #ZIPKIN},
+ * {@value #PROMETHEUS}, {@value #ALERTMANAGER}
  */
 public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<String, Integer> instances, boolean reset,
-		Duration readyTimeout, PrintStream out) {
+		Duration readyTimeout, PrintStream out, Set<String> serversLeftOut) {
+
+	static final String ZIPKIN = "zipkin";
+
+	static final String PROMETHEUS = "prometheus";
+
+	static final String ALERTMANAGER = "alertmanager";
+
+	/**
+	 * The servers a stack can do without: the services keep working, only what they show
+	 * (traces, metrics, alerts) is not there.
+	 */
+	static final Set<String> OPTIONAL_SERVERS = Set.of(ZIPKIN, PROMETHEUS, ALERTMANAGER);
 
 	public StackOptions {
 		instances = Map.copyOf(instances);
 		instances.keySet().forEach(SuiteService::named);
+		serversLeftOut = Set.copyOf(serversLeftOut);
+		serversLeftOut.forEach((server) -> {
+			if (!OPTIONAL_SERVERS.contains(server)) {
+				throw new IllegalArgumentException(
+						"Not an optional server: " + server + " (one of " + new TreeSet<>(OPTIONAL_SERVERS) + ")");
+			}
+		});
 	}
 
 	/**
@@ -36,34 +59,50 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 	 */
 	public static StackOptions defaults(Path projectDir) {
 		return new StackOptions(projectDir, projectDir.resolve(".local-stack"), 0, Map.of(), false,
-				Duration.ofMinutes(10), System.out);
+				Duration.ofMinutes(10), System.out, Set.of());
 	}
 
 	public StackOptions withWorkDir(Path workDir) {
 		return new StackOptions(this.projectDir, workDir, this.portOffset, this.instances, this.reset,
-				this.readyTimeout, this.out);
+				this.readyTimeout, this.out, this.serversLeftOut);
 	}
 
 	public StackOptions withPortOffset(int portOffset) {
 		return new StackOptions(this.projectDir, this.workDir, portOffset, this.instances, this.reset,
-				this.readyTimeout, this.out);
+				this.readyTimeout, this.out, this.serversLeftOut);
 	}
 
 	public StackOptions withInstances(String service, int count) {
 		Map<String, Integer> more = new LinkedHashMap<>(this.instances);
 		more.put(service, count);
 		return new StackOptions(this.projectDir, this.workDir, this.portOffset, more, this.reset, this.readyTimeout,
-				this.out);
+				this.out, this.serversLeftOut);
 	}
 
 	public StackOptions withReset(boolean reset) {
 		return new StackOptions(this.projectDir, this.workDir, this.portOffset, this.instances, reset,
-				this.readyTimeout, this.out);
+				this.readyTimeout, this.out, this.serversLeftOut);
 	}
 
 	public StackOptions withOut(PrintStream out) {
 		return new StackOptions(this.projectDir, this.workDir, this.portOffset, this.instances, this.reset,
-				this.readyTimeout, out);
+				this.readyTimeout, out, this.serversLeftOut);
+	}
+
+	/**
+	 * The same options with one optional server left out.
+	 * @param server {@value #ZIPKIN}, {@value #PROMETHEUS} or {@value #ALERTMANAGER}
+	 * @return the options
+	 */
+	public StackOptions without(String server) {
+		Set<String> leftOut = new TreeSet<>(this.serversLeftOut);
+		leftOut.add(server);
+		return new StackOptions(this.projectDir, this.workDir, this.portOffset, this.instances, this.reset,
+				this.readyTimeout, this.out, leftOut);
+	}
+
+	boolean runs(String server) {
+		return !this.serversLeftOut.contains(server);
 	}
 
 	int instancesOf(SuiteService service) {
@@ -92,6 +131,25 @@ public record StackOptions(Path projectDir, Path workDir, int portOffset, Map<St
 
 	int zipkinPort() {
 		return 9411 + this.portOffset;
+	}
+
+	int prometheusPort() {
+		return 9090 + this.portOffset;
+	}
+
+	/**
+	 * Not Alertmanager's usual 9093: Kafka's controller listens there.
+	 */
+	int alertmanagerPort() {
+		return 9095 + this.portOffset;
+	}
+
+	/**
+	 * Where the launcher receives Alertmanager's chat messages (the URL in
+	 * {@code observability/alertmanager/alertmanager.yml}).
+	 */
+	int alertWebhookPort() {
+		return 9099 + this.portOffset;
 	}
 
 	int controlPort() {

@@ -10,14 +10,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Every process of one stack, configured to find each other: PostgreSQL, Kafka, the SMTP
- * server, Zipkin and each service instance. It knows the order they start in and stops
- * them in the reverse one; when each starts, and what it waits for, is the launcher's
- * business.
+ * server, Zipkin, Prometheus and Alertmanager (when the machine has them) and each
+ * service instance. It knows the order they start in and stops them in the reverse one;
+ * when each starts, and what it waits for, is the launcher's business.
  */
 final class StackProcesses {
 
@@ -27,20 +28,30 @@ final class StackProcesses {
 
 	private final SmtpServer smtp;
 
-	private final ZipkinServer zipkin;
+	private final Optional<ZipkinServer> zipkin;
+
+	private final Optional<PrometheusServer> prometheus;
+
+	private final Optional<AlertmanagerServer> alertmanager;
 
 	private final Map<String, List<ServiceInstance>> instances;
 
 	private final List<Path> dataDirs;
 
-	private StackProcesses(Postgres postgres, KafkaBroker kafka, SmtpServer smtp, ZipkinServer zipkin,
-			Map<String, List<ServiceInstance>> instances, List<Path> dataDirs) {
+	private final List<String> leftOut;
+
+	private StackProcesses(Postgres postgres, KafkaBroker kafka, SmtpServer smtp, Optional<ZipkinServer> zipkin,
+			Optional<PrometheusServer> prometheus, Optional<AlertmanagerServer> alertmanager,
+			Map<String, List<ServiceInstance>> instances, List<Path> dataDirs, List<String> leftOut) {
 		this.postgres = postgres;
 		this.kafka = kafka;
 		this.smtp = smtp;
 		this.zipkin = zipkin;
+		this.prometheus = prometheus;
+		this.alertmanager = alertmanager;
 		this.instances = instances;
 		this.dataDirs = dataDirs;
+		this.leftOut = leftOut;
 	}
 
 	/**
@@ -61,8 +72,26 @@ final class StackProcesses {
 				java, logs.resolve("kafka.log"));
 		SmtpServer smtp = new SmtpServer(checkout.smtpServerJar(), options.smtpPort(), options.smtpApiPort(), java,
 				options.workDir(), logs.resolve("smtp.log"));
-		ZipkinServer zipkin = new ZipkinServer(checkout.zipkinServerJar(), options.zipkinPort(), java,
-				options.workDir(), logs.resolve("zipkin.log"));
+		List<String> leftOut = new ArrayList<>();
+		Optional<ZipkinServer> zipkin = options.runs(StackOptions.ZIPKIN)
+				? Optional.of(new ZipkinServer(checkout.zipkinServerJar(), options.zipkinPort(), java,
+						options.workDir(), logs.resolve("zipkin.log")))
+				: Optional.empty();
+		if (zipkin.isEmpty()) {
+			leftOut.add("Zipkin: left out (--without zipkin); the services record no traces");
+		}
+		Optional<PrometheusServer> prometheus = optional(options, StackOptions.PROMETHEUS, leftOut,
+				"apt install prometheus, or brew install prometheus", List.of("prometheus"))
+			.map((binary) -> new PrometheusServer(binary, checkout.observabilityDir().resolve("prometheus"),
+					options.workDir().resolve("prometheus"), options.prometheusPort(),
+					SuiteService.DISCOVERY.port(0, options.portOffset()), options.alertmanagerPort(),
+					logs.resolve("prometheus.log")));
+		Optional<AlertmanagerServer> alertmanager = optional(options, StackOptions.ALERTMANAGER, leftOut,
+				"apt install prometheus-alertmanager, or brew install alertmanager",
+				List.of("prometheus-alertmanager", "alertmanager"))
+			.map((binary) -> new AlertmanagerServer(binary, checkout.observabilityDir().resolve("alertmanager"),
+					options.workDir().resolve("alertmanager"), options.alertmanagerPort(), options.alertWebhookPort(),
+					logs.resolve("alertmanager.log")));
 		Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
 		for (SuiteService service : SuiteService.all()) {
 			List<ServiceInstance> list = new ArrayList<>();
@@ -74,11 +103,36 @@ final class StackProcesses {
 			}
 			instances.put(service.name(), list);
 		}
-		return new StackProcesses(postgres, kafka, smtp, zipkin, instances, List.of(postgresData, kafkaHome));
+		List<Path> dataDirs = new ArrayList<>(List.of(postgresData, kafkaHome));
+		prometheus.ifPresent((server) -> dataDirs.add(server.dataDir()));
+		alertmanager.ifPresent((server) -> dataDirs.add(server.dataDir()));
+		return new StackProcesses(postgres, kafka, smtp, zipkin, prometheus, alertmanager, instances, dataDirs,
+				leftOut);
+	}
+
+	/**
+	 * A server the stack runs when the machine has its program and it is not left out.
+	 */
+	private static Optional<Path> optional(StackOptions options, String server, List<String> leftOut, String install,
+			List<String> programs) {
+		if (!options.runs(server)) {
+			leftOut.add(displayName(server) + ": left out (--without " + server + ")");
+			return Optional.empty();
+		}
+		Optional<Path> binary = Executables.onPath(programs.toArray(String[]::new));
+		if (binary.isEmpty()) {
+			leftOut.add(displayName(server) + ": not started, " + String.join(" or ", programs)
+					+ " is not on the PATH (" + install + ")");
+		}
+		return binary;
+	}
+
+	private static String displayName(String server) {
+		return Character.toUpperCase(server.charAt(0)) + server.substring(1);
 	}
 
 	private static Map<String, String> environmentOf(SuiteService service, int port, StackOptions options,
-			KafkaBroker kafka, SmtpServer smtp, ZipkinServer zipkin) {
+			KafkaBroker kafka, SmtpServer smtp, Optional<ZipkinServer> zipkin) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PORT", String.valueOf(port));
 		environment.put("EUREKA_URL", options.eurekaUrl() + "/eureka/");
@@ -87,7 +141,7 @@ final class StackProcesses {
 		environment.put("SMTP_PORT", String.valueOf(smtp.smtpPort()));
 		environment.put("IMAGE_MAX_CONCURRENT_DECODES", "1");
 		// Every span of every service goes to the stack's Zipkin.
-		environment.put("CLOUDSHOP_TRACING_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+		zipkin.ifPresent((server) -> environment.put("CLOUDSHOP_TRACING_ZIPKIN_ENDPOINT", server.spansEndpoint()));
 		service.databaseName().ifPresent((database) -> {
 			environment.put("DB_URL", options.jdbcUrl(database));
 			environment.put("DB_USER", database);
@@ -111,8 +165,23 @@ final class StackProcesses {
 		return this.smtp;
 	}
 
-	ZipkinServer zipkin() {
+	Optional<ZipkinServer> zipkin() {
 		return this.zipkin;
+	}
+
+	Optional<PrometheusServer> prometheus() {
+		return this.prometheus;
+	}
+
+	Optional<AlertmanagerServer> alertmanager() {
+		return this.alertmanager;
+	}
+
+	/**
+	 * The optional servers this stack runs without, each with why.
+	 */
+	List<String> leftOut() {
+		return this.leftOut;
 	}
 
 	/**
@@ -133,7 +202,10 @@ final class StackProcesses {
 	 * Every process in start order: the servers, then the services.
 	 */
 	List<StackProcess> all() {
-		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp, this.zipkin));
+		List<StackProcess> processes = new ArrayList<>(List.of(this.postgres, this.kafka, this.smtp));
+		this.zipkin.ifPresent(processes::add);
+		this.prometheus.ifPresent(processes::add);
+		this.alertmanager.ifPresent(processes::add);
 		processes.addAll(instances());
 		return processes;
 	}
@@ -155,8 +227,8 @@ final class StackProcesses {
 
 	/**
 	 * Stops every process: the gateway first, then the services (in parallel), Kafka, the
-	 * SMTP server, Zipkin and PostgreSQL last. A stop that fails does not keep the others
-	 * from running.
+	 * SMTP server, Zipkin, Prometheus, Alertmanager and PostgreSQL last. A stop that
+	 * fails does not keep the others from running.
 	 * @param failed told about each stop that failed
 	 */
 	void stopAll(Consumer<RuntimeException> failed) {
@@ -165,7 +237,9 @@ final class StackProcesses {
 		reversed.parallelStream().forEach((instance) -> quietly(instance::stop, failed));
 		quietly(this.kafka::stop, failed);
 		quietly(this.smtp::stop, failed);
-		quietly(this.zipkin::stop, failed);
+		this.zipkin.ifPresent((server) -> quietly(server::stop, failed));
+		this.prometheus.ifPresent((server) -> quietly(server::stop, failed));
+		this.alertmanager.ifPresent((server) -> quietly(server::stop, failed));
 		// After Ctrl-C the server may already be stopping on its own signal.
 		quietly(this.postgres::stop, failed);
 	}

@@ -35,6 +35,16 @@ class LaunchCommandTests {
 	}
 
 	@Test
+	void leavesOptionalServersOut() {
+		StackOptions options = parse("--without", "zipkin", "--without", "prometheus");
+
+		assertThat(options.serversLeftOut()).containsExactlyInAnyOrder("zipkin", "prometheus");
+		assertThat(options.runs("zipkin")).isFalse();
+		assertThat(options.runs("alertmanager")).isTrue();
+		assertThat(options.instances()).isEmpty();
+	}
+
+	@Test
 	void startsWithTheDefaultsWithoutOptions() {
 		assertThat(parse()).isEqualTo(StackOptions.defaults(this.checkout));
 	}
@@ -53,7 +63,7 @@ class LaunchCommandTests {
 			.withMessageStartingWith("No service is named redis; the services are [discovery-service, ");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--without", "gateway-service"))
 			.withMessage("--without takes a business service ([order-service, inventory-service, payment-service,"
-					+ " notification-service, image-service]), not gateway-service");
+					+ " notification-service, image-service]) or zipkin, prometheus, alertmanager, not gateway-service");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--verbose"))
 			.withMessage("Unknown argument: --verbose");
 	}

@@ -31,7 +31,9 @@ class StackProcessesTests {
 
 	@Test
 	void listsEveryProcessInStartOrderWithItsAddress() {
-		StackProcesses processes = StackProcesses.of(this.options, new Checkout(this.checkout));
+		// Prometheus and Alertmanager run only where the machine has them.
+		StackProcesses processes = StackProcesses.of(this.options.without("prometheus").without("alertmanager"),
+				new Checkout(this.checkout));
 
 		assertThat(processes.all()).extracting(StackProcess::name)
 			.containsExactly("postgres", "kafka", "smtp", "zipkin", "discovery-service", "order-service",
@@ -45,6 +47,20 @@ class StackProcessesTests {
 		assertThat(processes.instancesOf(SuiteService.named("image-service"))).isEmpty();
 		assertThat(processes.all()).extracting(StackProcess::logFile)
 			.contains(this.options.logDir().resolve("inventory-service-2.log"));
+	}
+
+	@Test
+	void saysWhichOptionalServersItRunsWithout() {
+		StackProcesses processes = StackProcesses.of(
+				this.options.without("zipkin").without("prometheus").without("alertmanager"),
+				new Checkout(this.checkout));
+
+		assertThat(processes.all()).extracting(StackProcess::name)
+			.doesNotContain("zipkin", "prometheus", "alertmanager");
+		assertThat(processes.zipkin()).isEmpty();
+		assertThat(processes.leftOut()).containsExactly(
+				"Zipkin: left out (--without zipkin); the services record no traces",
+				"Prometheus: left out (--without prometheus)", "Alertmanager: left out (--without alertmanager)");
 	}
 
 	@Test
