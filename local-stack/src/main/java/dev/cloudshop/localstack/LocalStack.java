@@ -287,7 +287,7 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * Every chat message Alertmanager posted to the stack's webhook so far, oldest first.
 	 */
-	public List<AlertWebhook.ChatMessage> alertMessages() {
+	public List<ChatMessage> alertMessages() {
 		return this.alertWebhook.received();
 	}
 

@@ -44,7 +44,7 @@ class AlertWebhookTests {
 
 	@Test
 	void readsEscapedTitles() {
-		AlertWebhook.ChatMessage message = new AlertWebhook.ChatMessage(null, "cloudshop-tickets",
+		ChatMessage message = new ChatMessage(null, "cloudshop-tickets",
 				"{\"attachments\":[{\"title\":\"a \\\"quoted\\\" \\u0026 b\"},{\"title\":\"second\"}]}");
 
 		assertThat(message.titles()).containsExactly("a \"quoted\" & b", "second");
