@@ -63,11 +63,12 @@ class TracingEndToEndTests {
 			assertThat(services).as("the services of the trace")
 				.contains("gateway-service", "order-service", "inventory-service", "payment-service",
 						"notification-service");
-			// The broker hop (notification-service consuming the order's event) and the
-			// email's delivery to the SMTP server are in the trace too.
+			// The broker hop (order-service's relay sending the order's event,
+			// notification-service consuming it) and the email's delivery to the SMTP
+			// server are in the trace too.
 			assertThat(names).as("the spans of the trace")
 				.contains("http post /api/orders", "http post /api/reservations", "http post /api/payments",
-						"order-events process")
+						"order-event relay", "order-events send", "order-events process")
 				.anyMatch((name) -> name.startsWith("email "));
 		});
 	}

@@ -38,8 +38,11 @@ final class PrometheusServer extends ChildProcess {
 		this.configSource = configSource;
 		this.home = home;
 		this.port = port;
-		this.addresses = Map.of("localhost:8761", "localhost:" + eurekaPort, "localhost:9090", "localhost:" + port,
-				"localhost:9095", "localhost:" + alertmanagerPort);
+		// discovery-service does not register with itself: its target and instance label
+		// are written out.
+		this.addresses = Map.of("localhost:8761", "localhost:" + eurekaPort, "discovery-service:8761",
+				"discovery-service:" + eurekaPort, "localhost:9090", "localhost:" + port, "localhost:9095",
+				"localhost:" + alertmanagerPort);
 	}
 
 	@Override

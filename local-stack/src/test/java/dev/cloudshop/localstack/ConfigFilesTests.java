@@ -47,13 +47,13 @@ class ConfigFilesTests {
 	void theRepositorysFilesNameEveryAddressTheStackMoves() {
 		Path observability = Path.of("..", "observability");
 		ConfigFiles.copy(observability.resolve("prometheus"), this.dir.resolve("prometheus"), "prometheus.yml",
-				Map.of("localhost:8761", "localhost:28761", "localhost:9090", "localhost:29090", "localhost:9095",
-						"localhost:29095"));
+				Map.of("localhost:8761", "localhost:28761", "discovery-service:8761", "discovery-service:28761",
+						"localhost:9090", "localhost:29090", "localhost:9095", "localhost:29095"));
 		ConfigFiles.copy(observability.resolve("alertmanager"), this.dir.resolve("alertmanager"), "alertmanager.yml",
 				Map.of("127.0.0.1:9099", "127.0.0.1:29099"));
 
 		assertThat(this.dir.resolve("prometheus/prometheus.yml")).content()
-			.doesNotContain("localhost:8761", "localhost:9090", "localhost:9095");
+			.doesNotContain("localhost:8761", "discovery-service:8761", "localhost:9090", "localhost:9095");
 		assertThat(this.dir.resolve("alertmanager/alertmanager.yml")).content().doesNotContain("127.0.0.1:9099");
 		assertThat(this.dir.resolve("prometheus/rules/alerts.yml")).exists();
 		assertThat(this.dir.resolve("alertmanager/templates/cloudshop.tmpl")).exists();

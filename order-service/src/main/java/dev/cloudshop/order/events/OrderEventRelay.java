@@ -1,7 +1,12 @@
 package dev.cloudshop.order.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -9,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +23,12 @@ import org.springframework.stereotype.Component;
  * Sends each order event from the outbox to Kafka: key = order id (so one order's events
  * stay in order on one partition), value = the JSON payload, headers in the CloudEvents
  * Kafka binary style plus the W3C trace context.
+ * <p>
+ * The send runs inside the trace of the request that placed the order (its
+ * {@code traceparent}, kept with the event): the relay's span and the Kafka template's
+ * producer span ({@code spring.kafka.template.observation-enabled}) join that trace, and
+ * the producer span's context goes out in the record's {@code traceparent} header, which
+ * notification-service's consumer span continues.
  * <p>
  * It runs after the order's transaction committed. The event publication registry marks
  * an event done only when this method returns, that is when the broker acknowledged it;
@@ -36,10 +48,17 @@ class OrderEventRelay {
 
 	private final EventProperties properties;
 
-	OrderEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json, EventProperties properties) {
+	private final ObjectProvider<Tracer> tracer;
+
+	private final ObjectProvider<Propagator> propagator;
+
+	OrderEventRelay(KafkaTemplate<String, String> kafka, JsonMapper json, EventProperties properties,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		this.kafka = kafka;
 		this.json = json;
 		this.properties = properties;
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	@ApplicationModuleListener
@@ -63,10 +82,32 @@ class OrderEventRelay {
 		header(headers, "ce_time", event.metadata().occurredAt().toString());
 		header(headers, "ce_subject", event.orderId());
 		header(headers, "content-type", "application/json");
-		if (event.metadata().traceparent() != null) {
-			header(headers, "traceparent", event.metadata().traceparent());
+		Tracer tracing = this.tracer.getIfAvailable();
+		Propagator propagation = this.propagator.getIfAvailable();
+		String traceparent = event.metadata().traceparent();
+		if (tracing == null || propagation == null || traceparent == null) {
+			if (traceparent != null) {
+				header(headers, "traceparent", traceparent);
+			}
+			this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		else {
+			Span relay = propagation.extract(Map.of("traceparent", traceparent), Map::get)
+				.name("order-event relay")
+				.tag("order.id", event.orderId())
+				.tag("event.type", type)
+				.start();
+			try (Tracer.SpanInScope scope = tracing.withSpan(relay)) {
+				this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (Exception ex) {
+				relay.error(ex);
+				throw ex;
+			}
+			finally {
+				relay.end();
+			}
+		}
 		logger.info("Published {} {} of order {}", type, event.metadata().eventId(), event.orderId());
 	}
 
