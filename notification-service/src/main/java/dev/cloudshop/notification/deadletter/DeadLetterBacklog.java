@@ -10,7 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.cloudshop.notification.notification.OrderEventsProperties;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * A broker call and a database query, so it is counted on a schedule of its own rather
  * than when scraped, on a thread of its own, so a broker that does not answer holds up
  * neither a scrape nor the email sender's schedule. While the broker or the database does
- * not answer the figure is unknown ({@code NaN}).
+ * not answer the figure is unknown ({@code NaN}). Counted every
+ * {@code notification.order-events.dead-letters-count-interval} (30 s).
  */
 @Component
 class DeadLetterBacklog implements SmartLifecycle {
@@ -44,10 +46,10 @@ class DeadLetterBacklog implements SmartLifecycle {
 	private ScheduledExecutorService executor;
 
 	DeadLetterBacklog(DeadLetterTopic deadLetters, Replays replays, MeterRegistry meters,
-			@Value("${notification.order-events.dead-letters-count-interval:30s}") java.time.Duration interval) {
+			OrderEventsProperties properties) {
 		this.deadLetters = deadLetters;
 		this.replays = replays;
-		this.intervalMillis = interval.toMillis();
+		this.intervalMillis = properties.deadLettersCountInterval().toMillis();
 		Gauge.builder("order.events.dead.letters.unreplayed", this, (backlog) -> backlog.unreplayed)
 			.description("Records in the dead-letter topic not replayed yet")
 			.register(meters);
