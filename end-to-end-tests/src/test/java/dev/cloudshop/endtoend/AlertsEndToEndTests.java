@@ -44,14 +44,17 @@ class AlertsEndToEndTests {
 	private static final String ALERT = "OrderTechnicalFailuresBudgetBurn";
 
 	/**
-	 * The orders of the outage: every one fails while payment-service fails.
+	 * The orders of the outage, one every 2 s: every one fails while payment-service
+	 * fails.
 	 */
-	private static final int ORDERS_PER_SECOND = 1;
+	private static final Duration ORDER_INTERVAL = Duration.ofMillis(2000);
 
 	/**
-	 * The orders after it, on top: shoppers coming back.
+	 * The orders after it, on top: shoppers coming back, below the rate at which
+	 * order-service starts to shed (a shed order is a 5xx on the gateway's orders route,
+	 * which pages on its own).
 	 */
-	private static final int MORE_ORDERS_PER_SECOND_AFTER = 9;
+	private static final int MORE_ORDERS_PER_SECOND_AFTER = 6;
 
 	/**
 	 * The alert's {@code for: 2m}, plus a few scrapes and evaluations (15 s each) for the

@@ -57,12 +57,23 @@ final class OrderLoad implements AutoCloseable {
 	 * @param ordersPerSecond how many orders are placed each second
 	 */
 	OrderLoad(Gateway gateway, String run, List<String> skus, int ordersPerSecond) {
+		this(gateway, run, skus, Duration.ofMillis(1000 / ordersPerSecond));
+	}
+
+	/**
+	 * @param gateway the shop's entry point
+	 * @param run this load's name: every Idempotency-Key starts with it, and it is the
+	 * customer
+	 * @param skus the products ordered, each with enough stock for the whole load
+	 * @param interval the time between two orders
+	 */
+	OrderLoad(Gateway gateway, String run, List<String> skus, Duration interval) {
 		this.gateway = gateway;
 		this.run = run;
 		this.customerId = run;
 		this.email = run + "@example.com";
 		this.skus = List.copyOf(skus);
-		this.interval = Duration.ofMillis(1000 / ordersPerSecond);
+		this.interval = interval;
 	}
 
 	String customerId() {

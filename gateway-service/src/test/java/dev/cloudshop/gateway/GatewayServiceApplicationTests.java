@@ -201,6 +201,37 @@ class GatewayServiceApplicationTests {
 	}
 
 	@Test
+	void timesEachRoutedRequestByRouteAndStatusWithAHistogram() {
+		this.client.get().uri("/api/products").exchange().expectStatus().isOk();
+
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body.lines()).anySatisfy((line) -> assertThat(line)
+				.startsWith("spring_cloud_gateway_requests_seconds_bucket{httpMethod=\"GET\",httpStatusCode=\"200\","
+						+ "outcome=\"SUCCESSFUL\",routeId=\"products\",routeUri=\"lb://inventory-service\","
+						+ "status=\"OK\",le=\"0.001\"}")));
+	}
+
+	@Test
+	void timesTheServiceUnavailableAnswerOfARouteWithoutInstancesUnderItsRoute() {
+		this.client.get().uri("/api/orders/43").exchange().expectStatus().isEqualTo(503);
+
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body.lines()).anySatisfy((line) -> assertThat(line)
+				.startsWith("spring_cloud_gateway_requests_seconds_count{httpMethod=\"GET\",httpStatusCode=\"503\","
+						+ "outcome=\"SERVER_ERROR\",routeId=\"orders\",routeUri=\"lb://order-service\",")));
+	}
+
+	@Test
 	void servesOneSwaggerUiListingThePublicApiOfEachService() {
 		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 		this.client.get()

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -108,6 +109,27 @@ class DeadLetterTopic {
 		});
 	}
 
+	/**
+	 * Where each partition starts and ends, without reading a record: what a count of the
+	 * dead letters needs.
+	 * @return the offsets of each partition, by partition
+	 * @throws DeadLettersUnavailableException if the broker does not answer in time
+	 */
+	Map<Integer, Extent> extents() {
+		return withConsumer((consumer) -> {
+			List<TopicPartition> partitions = partitions(consumer).stream()
+				.map((partition) -> new TopicPartition(this.name, partition))
+				.toList();
+			Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+			Map<Integer, Extent> extents = new TreeMap<>();
+			for (TopicPartition partition : partitions) {
+				extents.put(partition.partition(), new Extent(beginnings.get(partition), ends.get(partition)));
+			}
+			return extents;
+		});
+	}
+
 	// Reads one partition from an offset up to its end as it was when reading began.
 	private boolean read(Consumer<String, byte[]> consumer, TopicPartition partition, long fromOffset,
 			Predicate<DeadLetter> visitor) {
@@ -143,6 +165,23 @@ class DeadLetterTopic {
 	private List<Integer> partitions(Consumer<String, byte[]> consumer) {
 		List<PartitionInfo> partitions = consumer.partitionsFor(this.name, TIMEOUT);
 		return (partitions != null) ? partitions.stream().map(PartitionInfo::partition).sorted().toList() : List.of();
+	}
+
+	/**
+	 * The offsets a partition holds records at: from its first record still kept to the
+	 * offset of the next one written. Every offset in between is a dead letter, for the
+	 * topic is written without transactions (no offset is a transaction marker) and not
+	 * compacted.
+	 *
+	 * @param start the offset of its first record
+	 * @param end the offset its next record gets
+	 */
+	record Extent(long start, long end) {
+
+		long size() {
+			return Math.max(0, this.end - this.start);
+		}
+
 	}
 
 	private <T> T withConsumer(Function<Consumer<String, byte[]>, T> work) {

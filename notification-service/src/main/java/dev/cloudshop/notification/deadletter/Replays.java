@@ -16,6 +16,14 @@ interface Replays extends Repository<Replay, UUID> {
 
 	List<Replay> findByTopic(String topic);
 
+	/**
+	 * @return how many dead letters of a partition, from one offset up to (but not
+	 * including) another, were replayed
+	 */
+	@Query("select count(r) from Replay r where r.topic = :topic and r.dltPartition = :partition"
+			+ " and r.dltOffset >= :fromOffset and r.dltOffset < :toOffset")
+	long countReplayed(String topic, int partition, long fromOffset, long toOffset);
+
 	Optional<Replay> findByTopicAndDltPartitionAndDltOffset(String topic, int dltPartition, long dltOffset);
 
 	/**

@@ -36,9 +36,12 @@ class OrderEventListener {
 
 	private final ObjectProvider<Propagator> propagator;
 
+	private final OrderEventDeliveryLag deliveryLag;
+
 	OrderEventListener(OrderEventReader reader, OrderNotifier notifier, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
+			ObjectProvider<Propagator> propagator, OrderEventDeliveryLag deliveryLag) {
 		this.reader = reader;
+		this.deliveryLag = deliveryLag;
 		this.notifier = notifier;
 		this.tracer = tracer;
 		this.propagator = propagator;
@@ -46,6 +49,7 @@ class OrderEventListener {
 
 	@KafkaListener(id = "order-events", idIsGroup = false, topics = "${notification.order-events.topic}")
 	void on(ConsumerRecord<String, byte[]> record) {
+		this.deliveryLag.arrived(record);
 		OrderEventEnvelope envelope = this.reader.read(record);
 		if (this.notifier.record(envelope, traceparent())) {
 			logger.info("Recorded {} of order {} (event {}); its email is queued", envelope.type(),

@@ -24,13 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * creates them
  * @param retry how a record that failed for a passing reason (the database) is tried
  * again; it is never dead-lettered for such a reason
+ * @param deadLettersCountInterval how often the dead letters not replayed yet are counted
+ * for their gauge (a broker call and a database query each time)
  */
 @ConfigurationProperties("notification.order-events")
 @Validated
 public record OrderEventsProperties(@DefaultValue("order-events") @NotBlank String topic,
 		@DefaultValue("3") @Positive int partitions, @DefaultValue("order-events.DLT") @NotBlank String deadLetterTopic,
 		@DefaultValue("1") @Positive int deadLetterPartitions, @DefaultValue("1") @Positive short replicationFactor,
-		@DefaultValue @Valid Retry retry) {
+		@DefaultValue @Valid Retry retry, @DefaultValue("30s") @NotNull Duration deadLettersCountInterval) {
 
 	/**
 	 * Exponential back-off between the tries of one record, as many as it takes; it holds

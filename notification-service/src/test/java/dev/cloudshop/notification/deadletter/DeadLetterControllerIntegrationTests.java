@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -45,6 +46,12 @@ class DeadLetterControllerIntegrationTests {
 
 	@Autowired
 	RestTestClient client;
+
+	@Autowired
+	DeadLetterBacklog backlog;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void listsADeadLetterWithWhereItCameFromAndWhyItFailed() {
@@ -216,6 +223,61 @@ class DeadLetterControllerIntegrationTests {
 		if (field != null) {
 			problem.hasField(field);
 		}
+	}
+
+	@Test
+	void countsTheDeadLettersTheListShowsNotReplayed() {
+		DeadLettered replayed = deadLetterAValidEvent();
+		DeadLettered waiting = deadLetterAValidEvent();
+		replay(replayed.partition(), replayed.offset()).expectStatus().isOk();
+
+		// Retried: other tests' records may reach the topic meanwhile.
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			long listed = listedNotReplayed();
+			this.backlog.refresh();
+			assertThat(unreplayedGauge()).isEqualTo(listed);
+		});
+		assertThat(list(replayed.partition(), replayed.offset(), 1)).singleElement()
+			.satisfies((view) -> assertThat(view.get("replayedAt")).isNotNull());
+		assertThat(list(waiting.partition(), waiting.offset(), 1)).singleElement()
+			.satisfies((view) -> assertThat(view.get("replayedAt")).isNull());
+	}
+
+	@Test
+	void countsANewDeadLetterAndForgetsItOnceReplayed() {
+		this.backlog.refresh();
+		double before = unreplayedGauge();
+
+		DeadLettered event = deadLetterAValidEvent();
+		this.backlog.refresh();
+		assertThat(unreplayedGauge()).isGreaterThanOrEqualTo(before + 1);
+
+		replay(event.partition(), event.offset()).expectStatus().isOk();
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			long listed = listedNotReplayed();
+			this.backlog.refresh();
+			assertThat(unreplayedGauge()).isEqualTo(listed);
+		});
+	}
+
+	// What an operator sees: every dead letter GET /admin/dead-letters lists without a
+	// replay.
+	private long listedNotReplayed() {
+		List<Map<String, Object>> listed = this.client.get()
+			.uri("/admin/dead-letters?limit=1000")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(listed).hasSizeLessThan(1000);
+		return listed.stream().filter((view) -> view.get("replayedAt") == null).count();
+	}
+
+	private double unreplayedGauge() {
+		return this.meters.get("order.events.dead.letters.unreplayed").gauge().value();
 	}
 
 	// A valid event as a listener that retried its sends would have dead-lettered it

@@ -2,10 +2,13 @@ package dev.cloudshop.notification.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
@@ -242,6 +245,36 @@ class OrderEventsIntegrationTests {
 				.contains("notifications_sent_total{type=\"OrderProcessed\"}")
 				.contains("kafka_consumer_fetch_manager_records_consumed_total")
 				.contains("spring_kafka_listener_seconds_count"));
+	}
+
+	@Test
+	void measuresHowLongAnEventTookToArriveFromItsTime() {
+		String orderId = uniqueId();
+		String email = uniqueEmail();
+		double withinObjectiveBefore = deliveredWithinSixtySeconds();
+		Map<String, String> headers = new HashMap<>(headers("OrderProcessed"));
+		headers.put("ce_time", Instant.now().toString());
+		kafka.send(orderId, headers, orderProcessed(orderId, email));
+		awaitNotifications(orderId, 1);
+
+		assertThat(deliveredWithinSixtySeconds()).isGreaterThanOrEqualTo(withinObjectiveBefore + 1);
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("order_events_delivery_lag_seconds_bucket{le=\"60.0\"}")
+				.contains("order_events_delivery_lag_seconds_count"));
+	}
+
+	private double deliveredWithinSixtySeconds() {
+		return Arrays
+			.stream(this.meterRegistry.get("order.events.delivery.lag").timer().takeSnapshot().histogramCounts())
+			.filter((bucket) -> bucket.bucket(TimeUnit.SECONDS) == 60)
+			.findFirst()
+			.orElseThrow()
+			.count();
 	}
 
 	// The email goes out before the transaction that marks it sent commits.
