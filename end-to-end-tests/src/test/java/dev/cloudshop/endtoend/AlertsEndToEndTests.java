@@ -110,7 +110,7 @@ class AlertsEndToEndTests {
 	void aPaymentOutageUnderLoadPagesTheOrderFailureAlertAloneAndResolvesAfterRecovery() throws Exception {
 		Gateway gateway = new Gateway(stack.gatewayUrl());
 		List<String> skus = newProducts(gateway);
-		try (OrderLoad load = new OrderLoad(gateway, "alerts-" + System.currentTimeMillis(), skus, ORDERS_PER_SECOND)) {
+		try (OrderLoad load = new OrderLoad(gateway, "alerts-" + System.currentTimeMillis(), skus, ORDER_INTERVAL)) {
 			load.start();
 			await("Prometheus has seen orders PROCESSED").atMost(Duration.ofMinutes(2))
 				.pollInterval(Duration.ofSeconds(5))
