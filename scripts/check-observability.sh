@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the alerts as code under observability/, offline:
-#   1. promtool check config (prometheus.yml and the rule files it names);
+#   1. promtool check config (prometheus.yml, prometheus-containers.yml and the rule files
+#      they name);
 #   2. promtool check rules;
 #   3. promtool test rules: the unit tests of every alert and recording rule;
 #   4. amtool check-config (alertmanager.yml and its templates);
@@ -370,6 +371,7 @@ ensure_tools
 say "$(promtool --version 2>&1 | head -1); $(amtool --version 2>&1 | head -1)"
 
 step "promtool check config" promtool check config "$PROM/prometheus.yml"
+step "promtool check config (compose and Kubernetes)" promtool check config "$PROM/prometheus-containers.yml"
 step "promtool check rules" promtool check rules "$PROM"/rules/*.yml
 step "promtool test rules" promtool test rules "$PROM"/tests/*.yml
 step "amtool check-config" amtool check-config "$AM/alertmanager.yml"
