@@ -12,7 +12,8 @@
 #      rules leave one page per cause (skipped without python3 or the alertmanager binary);
 #   8. the Grafana dashboards (observability/grafana/dashboards): every file is JSON, every
 #      query is PromQL that promtool accepts, every cloudshop:* series they read is recorded
-#      by recording.yml; the metric names they use are written to
+#      by recording.yml, every data source they name is provisioned; the metric names they
+#      use are written to
 #      target/dashboard-metrics.txt (needs python3).
 #
 # promtool and amtool come from the Debian packages prometheus and prometheus-alertmanager:
@@ -277,10 +278,11 @@ dashboards_valid() {
   local dir status=0
   dir=$(mktemp -d)
   mkdir -p target
-  if ! python3 - "$DASHBOARDS" "$PROM/rules/recording.yml" "$dir/dashboards.rules.json" target/dashboard-metrics.txt <<'EOF'
+  if ! python3 - "$DASHBOARDS" "$PROM/rules/recording.yml" "$dir/dashboards.rules.json" target/dashboard-metrics.txt \
+    observability/grafana/provisioning/datasources <<'EOF'
 import glob, json, os, re, sys
 
-dashboards, recording, rule_file, metrics_file = sys.argv[1:]
+dashboards, recording, rule_file, metrics_file, datasources = sys.argv[1:]
 DURATIONS = {"__rate_interval": "5m", "__interval": "1m", "__range": "1h", "__range_s": "3600"}
 KEYWORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or",
             "unless", "offset", "inf", "nan", "start", "end"}
@@ -301,6 +303,15 @@ def metric_names(expr):
             names.add(match.group(1))
     return names
 
+def datasource_uids(panel):
+    """The uid of every data source a panel and its queries (and a row's panels) name."""
+    for node in [panel] + panel.get("targets", []):
+        source = node.get("datasource")
+        if isinstance(source, dict) and source.get("uid"):
+            yield source["uid"]
+    for inner in panel.get("panels", []):
+        yield from datasource_uids(inner)
+
 def queries(panel):
     """(where, expr) of every query of a panel and of the panels of a row."""
     for target in panel.get("targets", []):
@@ -310,6 +321,10 @@ def queries(panel):
         yield from queries(inner)
 
 errors, rules, used = [], [], {}
+provisioned = set()
+for path in glob.glob(os.path.join(datasources, "*.yml")):
+    with open(path) as f:
+        provisioned |= set(re.findall(r"^\s*uid:\s*(\S+)\s*$", f.read(), re.MULTILINE))
 files = sorted(glob.glob(os.path.join(dashboards, "*.json")))
 if not files:
     errors.append("no dashboard in " + dashboards)
@@ -326,8 +341,12 @@ for path in files:
         errors.append(f"{name} has the uid of {uids[board.get('uid')]}")
     uids[board.get("uid")] = name
     exprs = [query for panel in board.get("panels", []) for query in queries(panel)]
+    variables = board.get("templating", {}).get("list", [])
+    for uid in {uid for panel in board.get("panels", []) + variables for uid in datasource_uids(panel)}:
+        if uid not in provisioned:
+            errors.append(f"{name} reads the data source {uid}, which is not provisioned in {datasources}")
     # A variable's label_values(selector, label) reads the selector's series.
-    for variable in board.get("templating", {}).get("list", []):
+    for variable in variables:
         query = variable.get("query")
         query = query.get("query", "") if isinstance(query, dict) else (query or "")
         selector = re.fullmatch(r"\s*label_values\((.*),\s*\w+\s*\)\s*", query)
