@@ -4,16 +4,16 @@
 # and knows Alertmanager, and removes everything it created (containers, network, volumes),
 # also when a step fails. Grafana (the profile grafana) is not started.
 #
-# It runs as its own compose project (cloudshop-smoke) on its own host ports (18080, 18761,
-# 18025, 19411, 19090, 19095 unless SMOKE_*_PORT say otherwise), so it never touches a stack of
-# your own.
+# It runs as its own compose project (cloudshop-smoke, or SMOKE_PROJECT) on its own host ports
+# (18080, 18761, 18025, 19411, 19090, 19095 unless SMOKE_*_PORT say otherwise), so it never
+# touches a stack of your own.
 #
 #   scripts/compose-smoke-test.sh            # needs docker and docker compose (or docker-compose)
 #   SMOKE_KEEP=1 scripts/compose-smoke-test.sh   # leave the stack running for a look
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-project=cloudshop-smoke
+project="${SMOKE_PROJECT:-cloudshop-smoke}"
 export GATEWAY_PORT="${SMOKE_GATEWAY_PORT:-18080}"
 export EUREKA_PORT="${SMOKE_EUREKA_PORT:-18761}"
 export SMTP_API_PORT="${SMOKE_SMTP_API_PORT:-18025}"
