@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the alerts as code under observability/, offline:
-#   1. promtool check config (prometheus.yml and the rule files it names);
+#   1. promtool check config (prometheus.yml, prometheus-containers.yml and the rule files
+#      they name);
 #   2. promtool check rules;
 #   3. promtool test rules: the unit tests of every alert and recording rule;
 #   4. amtool check-config (alertmanager.yml and its templates);
@@ -8,7 +9,12 @@
 #   6. every alert has a summary, a description and a runbook_url naming a runbook that
 #      exists, and a test where it fires and one where it stays quiet;
 #   7. a real Alertmanager on free local ports, with a local webhook receiver: the inhibit
-#      rules leave one page per cause (skipped without python3 or the alertmanager binary).
+#      rules leave one page per cause (skipped without python3 or the alertmanager binary);
+#   8. the Grafana dashboards (observability/grafana/dashboards): every file is JSON, every
+#      query is PromQL that promtool accepts, every cloudshop:* series they read is recorded
+#      by recording.yml, every data source they name is provisioned; the metric names they
+#      use are written to
+#      target/dashboard-metrics.txt (needs python3).
 #
 # promtool and amtool come from the Debian packages prometheus and prometheus-alertmanager:
 # installed here when missing, as root or with sudo, else the script says how and fails.
@@ -17,6 +23,7 @@ cd "$(dirname "$0")/.."
 
 PROM=observability/prometheus
 AM=observability/alertmanager
+DASHBOARDS=observability/grafana/dashboards
 RUNBOOKS=docs/runbooks
 passed=0
 failed=0
@@ -263,10 +270,127 @@ EOF
   return $status
 }
 
+# The dashboards' queries, checked by promtool: each one becomes a recording rule of a
+# temporary rule file (Grafana's variables replaced by plain values: $__rate_interval by 5m,
+# $instance and the others by a label value), and `promtool check rules` parses them all.
+# The metric names the queries use go to target/dashboard-metrics.txt, one a line.
+dashboards_valid() {
+  local dir status=0
+  dir=$(mktemp -d)
+  mkdir -p target
+  if ! python3 - "$DASHBOARDS" "$PROM/rules/recording.yml" "$dir/dashboards.rules.json" target/dashboard-metrics.txt \
+    observability/grafana/provisioning/datasources <<'EOF'
+import glob, json, os, re, sys
+
+dashboards, recording, rule_file, metrics_file, datasources = sys.argv[1:]
+DURATIONS = {"__rate_interval": "5m", "__interval": "1m", "__range": "1h", "__range_s": "3600"}
+KEYWORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or",
+            "unless", "offset", "inf", "nan", "start", "end"}
+
+def substitute(expr):
+    expr = re.sub(r"\$\{?(__rate_interval|__interval|__range_s|__range)\}?", lambda m: DURATIONS[m.group(1)], expr)
+    return re.sub(r"\$\{?\w+(?::\w+)?\}?", "x", expr)
+
+def metric_names(expr):
+    # Strings, label matchers, ranges and grouping labels hold no metric name.
+    text = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`', '""', expr)
+    text = re.sub(r"\{[^}]*\}", " ", text)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", text)
+    names = set()
+    for match in re.finditer(r"(?<![\w.:])([A-Za-z_:][\w:]*)(?![\w:])(?!\s*\()", text):
+        if match.group(1) not in KEYWORDS:
+            names.add(match.group(1))
+    return names
+
+def datasource_uids(panel):
+    """The uid of every data source a panel and its queries (and a row's panels) name."""
+    for node in [panel] + panel.get("targets", []):
+        source = node.get("datasource")
+        if isinstance(source, dict) and source.get("uid"):
+            yield source["uid"]
+    for inner in panel.get("panels", []):
+        yield from datasource_uids(inner)
+
+def queries(panel):
+    """(where, expr) of every query of a panel and of the panels of a row."""
+    for target in panel.get("targets", []):
+        if target.get("expr"):
+            yield f"panel_{panel.get('id')}_{target.get('refId', '')}", target["expr"]
+    for inner in panel.get("panels", []):
+        yield from queries(inner)
+
+errors, rules, used = [], [], {}
+provisioned = set()
+for path in glob.glob(os.path.join(datasources, "*.yml")):
+    with open(path) as f:
+        provisioned |= set(re.findall(r"^\s*uid:\s*(\S+)\s*$", f.read(), re.MULTILINE))
+files = sorted(glob.glob(os.path.join(dashboards, "*.json")))
+if not files:
+    errors.append("no dashboard in " + dashboards)
+uids = {}
+for path in files:
+    name = os.path.basename(path)
+    try:
+        with open(path) as f:
+            board = json.load(f)
+    except ValueError as ex:
+        errors.append(f"{name} is not JSON: {ex}")
+        continue
+    if board.get("uid") in uids:
+        errors.append(f"{name} has the uid of {uids[board.get('uid')]}")
+    uids[board.get("uid")] = name
+    exprs = [query for panel in board.get("panels", []) for query in queries(panel)]
+    variables = board.get("templating", {}).get("list", [])
+    for uid in {uid for panel in board.get("panels", []) + variables for uid in datasource_uids(panel)}:
+        if uid not in provisioned:
+            errors.append(f"{name} reads the data source {uid}, which is not provisioned in {datasources}")
+    # A variable's label_values(selector, label) reads the selector's series.
+    for variable in variables:
+        query = variable.get("query")
+        query = query.get("query", "") if isinstance(query, dict) else (query or "")
+        selector = re.fullmatch(r"\s*label_values\((.*),\s*\w+\s*\)\s*", query)
+        if selector:
+            exprs.append((f"variable_{variable.get('name')}", selector.group(1)))
+    if not exprs:
+        errors.append(f"{name} has no query")
+    for where, expr in exprs:
+        rules.append({"record": f"dashboard:{re.sub(r'[^A-Za-z0-9]', '_', name[:-5])}:{where}", "expr": substitute(expr)})
+        for metric in metric_names(substitute(expr)):
+            used.setdefault(metric, set()).add(name)
+
+with open(recording) as f:
+    recorded = set(re.findall(r"^\s*- record:\s*(\S+)\s*$", f.read(), re.MULTILINE))
+for metric in sorted(used):
+    if metric.startswith("cloudshop:") and metric not in recorded:
+        errors.append(f"{metric} ({', '.join(sorted(used[metric]))}) is not a rule of {recording}")
+
+with open(rule_file, "w") as f:
+    json.dump({"groups": [{"name": "dashboards", "rules": rules}]}, f, indent=1)
+with open(metrics_file, "w") as f:
+    f.writelines(metric + "\n" for metric in sorted(used))
+print(f"[observability]   {len(files)} dashboards, {len(rules)} queries, {len(used)} metric names "
+      f"({sum(1 for m in used if not m.startswith('cloudshop:'))} exposed by the services) in {metrics_file}")
+for error in errors:
+    print("[observability]   " + error)
+sys.exit(1 if errors else 0)
+EOF
+  then
+    status=1
+  fi
+  if [ -s "$dir/dashboards.rules.json" ] && ! promtool check rules "$dir/dashboards.rules.json" >"$dir/promtool.out" 2>&1; then
+    sed 's/^/[observability]   /' "$dir/promtool.out"
+    status=1
+  fi
+  rm -rf "$dir"
+  return $status
+}
+
 ensure_tools
 say "$(promtool --version 2>&1 | head -1); $(amtool --version 2>&1 | head -1)"
 
 step "promtool check config" promtool check config "$PROM/prometheus.yml"
+step "promtool check config (compose and Kubernetes)" promtool check config "$PROM/prometheus-containers.yml"
 step "promtool check rules" promtool check rules "$PROM"/rules/*.yml
 step "promtool test rules" promtool test rules "$PROM"/tests/*.yml
 step "amtool check-config" amtool check-config "$AM/alertmanager.yml"
@@ -278,6 +402,14 @@ if command -v python3 >/dev/null && [ -n "$alertmanager" ]; then
   step "Alertmanager's inhibit rules: one page per cause" inhibition_live
 else
   say "no python3 or Alertmanager binary here: the live inhibition check is skipped"
+fi
+
+if command -v python3 >/dev/null; then
+  step "Grafana dashboards: JSON, PromQL by promtool, recorded series; metric names in target/dashboard-metrics.txt" \
+    dashboards_valid
+else
+  say "no python3 here: the dashboards cannot be checked"
+  failed=$((failed + 1))
 fi
 
 tests=$(grep -c '^  - name: ' "$PROM"/tests/*.yml | awk -F: '{ n += $2 } END { print n }')

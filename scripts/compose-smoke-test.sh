@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Smoke test of docker-compose.yml: builds the images, starts the whole suite, places an order
-# through the gateway, waits for its notification, and removes everything it created
-# (containers, network, volumes), also when a step fails.
+# through the gateway, waits for its notification, checks that Prometheus scrapes every service
+# and knows Alertmanager, and removes everything it created (containers, network, volumes),
+# also when a step fails. Grafana (the profile grafana) is not started.
 #
-# It runs as its own compose project (cloudshop-smoke) on its own host ports (18080, 18761,
-# 18025 unless SMOKE_*_PORT say otherwise), so it never touches a stack of your own.
+# It runs as its own compose project (cloudshop-smoke, or SMOKE_PROJECT) on its own host ports
+# (18080, 18761, 18025, 19411, 19090, 19095 unless SMOKE_*_PORT say otherwise), so it never
+# touches a stack of your own.
 #
 #   scripts/compose-smoke-test.sh            # needs docker and docker compose (or docker-compose)
 #   SMOKE_KEEP=1 scripts/compose-smoke-test.sh   # leave the stack running for a look
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-project=cloudshop-smoke
+project="${SMOKE_PROJECT:-cloudshop-smoke}"
 export GATEWAY_PORT="${SMOKE_GATEWAY_PORT:-18080}"
 export EUREKA_PORT="${SMOKE_EUREKA_PORT:-18761}"
 export SMTP_API_PORT="${SMOKE_SMTP_API_PORT:-18025}"
+export ZIPKIN_PORT="${SMOKE_ZIPKIN_PORT:-19411}"
+export PROMETHEUS_PORT="${SMOKE_PROMETHEUS_PORT:-19090}"
+export ALERTMANAGER_PORT="${SMOKE_ALERTMANAGER_PORT:-19095}"
 gateway="http://127.0.0.1:${GATEWAY_PORT}"
+prometheus="http://127.0.0.1:${PROMETHEUS_PORT}"
 startup_timeout="${SMOKE_STARTUP_TIMEOUT:-420}"
 services=(discovery-service gateway-service order-service inventory-service payment-service
   notification-service image-service)
@@ -131,4 +137,35 @@ while :; do
   sleep 1
 done
 timing "notification recorded"
-log "PASSED: ${compose[*]} up, order placed through the gateway, notification recorded"
+
+# 6. Prometheus finds every service through Eureka and scrapes it (health "up"), and sends its
+#    alerts to Alertmanager. Eureka is read every 10 s and each target scraped every 15 s.
+if command -v python3 >/dev/null; then
+  deadline=$(( $(date +%s) + 90 ))
+  while :; do
+    down=$(curl -s "$prometheus/api/v1/targets?state=active" | python3 -c '
+import json, sys
+expected = sys.argv[1:]
+try:
+    targets = json.load(sys.stdin)["data"]["activeTargets"]
+except (ValueError, KeyError):
+    targets = []
+up = {target["labels"].get("job") for target in targets if target.get("health") == "up"}
+print(" ".join(job for job in expected if job not in up))
+' "${services[@]}" alertmanager) || down="prometheus"
+    [ -z "$down" ] && break
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      log "Prometheus does not scrape: $down"
+      exit 1
+    fi
+    sleep 3
+  done
+  if ! curl -s "$prometheus/api/v1/alertmanagers" | grep -q '"activeAlertmanagers":\[{'; then
+    log "Prometheus knows no Alertmanager"
+    exit 1
+  fi
+  timing "Prometheus scrapes every service and knows Alertmanager"
+else
+  log "no python3 here: the Prometheus targets are not checked"
+fi
+log "PASSED: ${compose[*]} up, order placed through the gateway, notification recorded, every service scraped"

@@ -111,6 +111,53 @@ record Cluster(String overlay, List<Map<String, Object>> objects) {
 	}
 
 	/**
+	 * The files a container sees under a mount path, each with its content, from the
+	 * ConfigMaps of the volume mounted there (a {@code configMap} volume or the
+	 * {@code configMap} sources of a projected one, with their {@code items}' paths).
+	 * Empty when nothing is mounted there.
+	 */
+	Map<String, String> mountedFiles(Map<String, Object> workload, String container, String mountPath) {
+		Map<String, String> files = new LinkedHashMap<>();
+		for (Map<String, Object> mount : Yaml.maps(container(workload, container), "volumeMounts")) {
+			if (!mountPath.equals(mount.get("mountPath"))) {
+				continue;
+			}
+			for (Map<String, Object> volume : Yaml.maps(workload, "spec", "template", "spec", "volumes")) {
+				if (!volume.get("name").equals(mount.get("name"))) {
+					continue;
+				}
+				List<Map<String, Object>> sources = new java.util.ArrayList<>();
+				if (volume.containsKey("configMap")) {
+					sources.add(Yaml.map(volume, "configMap"));
+				}
+				Yaml.maps(volume, "projected", "sources")
+					.stream()
+					.filter((source) -> source.containsKey("configMap"))
+					.forEach((source) -> sources.add(Yaml.map(source, "configMap")));
+				for (Map<String, Object> source : sources) {
+					String name = source.get("name").toString();
+					Map<String, Object> data = Yaml.map(
+							find("ConfigMap", name).orElseThrow(
+									() -> new AssertionError(name(workload) + " mounts the missing ConfigMap " + name)),
+							"data");
+					List<Map<String, Object>> items = Yaml.maps(source, "items");
+					if (items.isEmpty()) {
+						data.forEach((key, value) -> files.put(key, value.toString()));
+					}
+					for (Map<String, Object> item : items) {
+						Object value = data.get(item.get("key").toString());
+						if (value == null) {
+							throw new AssertionError("ConfigMap " + name + " has no key " + item.get("key"));
+						}
+						files.put(item.get("path").toString(), value.toString());
+					}
+				}
+			}
+		}
+		return files;
+	}
+
+	/**
 	 * The container port a probe or Service port refers to, by number or by name.
 	 */
 	static int containerPort(Map<String, Object> container, Object port) {

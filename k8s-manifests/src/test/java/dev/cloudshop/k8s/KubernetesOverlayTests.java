@@ -224,7 +224,17 @@ class KubernetesOverlayTests {
 				required.add(config.name() + " -> " + callee + ":" + ServiceConfig.of(callee).port());
 			}
 		}
+		// Spans to Zipkin, Prometheus' discovery, scrapes and alerts, Grafana's data
+		// sources.
+		ObservabilityManifestTests.connections(cluster).forEach((source, endpoints) -> {
+			for (Endpoint endpoint : endpoints) {
+				Map<String, Object> service = cluster.find("Service", endpoint.host()).orElseThrow();
+				String target = Yaml.string(service, "spec", "selector", "app.kubernetes.io/name");
+				required.add(source + " -> " + target + ":" + targetPort(cluster, service, endpoint.port()));
+			}
+		});
 		Set<String> allowed = new TreeSet<>();
+		Set<String> openToAll = new TreeSet<>();
 		Set<String> openToOutside = new TreeSet<>();
 		for (Map<String, Object> policy : cluster.all("NetworkPolicy")) {
 			String target = Yaml.string(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name");
@@ -233,6 +243,7 @@ class KubernetesOverlayTests {
 				List<Map<String, Object>> peers = Yaml.maps(rule, "from");
 				if (peers.isEmpty()) {
 					openToOutside.add(target + ":" + ports);
+					ports.forEach((port) -> openToAll.add(target + ":" + port));
 				}
 				for (Map<String, Object> peer : peers) {
 					String source = Yaml.string(peer, "podSelector", "matchLabels", "app.kubernetes.io/name");
@@ -244,6 +255,8 @@ class KubernetesOverlayTests {
 				}
 			}
 		}
+		// A port open to every pod (the gateway's, in the base) needs no rule per caller.
+		required.removeIf((connection) -> openToAll.contains(connection.substring(connection.indexOf(" -> ") + 4)));
 		assertThat(allowed).as("connections the NetworkPolicies allow").isEqualTo(required);
 		assertThat(openToOutside).as("what is reachable from outside the namespace")
 			.containsExactly("gateway-service:[8080]");
