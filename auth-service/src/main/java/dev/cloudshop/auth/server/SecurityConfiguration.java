@@ -76,13 +76,16 @@ class SecurityConfiguration {
 		roles.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
 		tokens.setJwtGrantedAuthoritiesConverter(roles);
+		AdminProblems problems = new AdminProblems();
 		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
-			.oauth2ResourceServer(
-					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(tokens)))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(tokens)))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens only, no cookies: nothing for a cross-site request to ride
-			// on.
+			// Bearer tokens only, no cookies: no cross-site request can ride on them.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}

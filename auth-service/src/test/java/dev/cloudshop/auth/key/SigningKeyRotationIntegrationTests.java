@@ -70,10 +70,12 @@ class SigningKeyRotationIntegrationTests {
 		TestIssuer issuer = new TestIssuer(this.port);
 		String customer = issuer.deviceAccessToken("ada", "ada-password");
 
-		assertThat(issuer.postWithToken("/admin/signing-keys", null).status()).isEqualTo(401);
-		assertThat(issuer.postWithToken("/admin/signing-keys", "not-a-token").status()).isEqualTo(401);
-		assertThat(issuer.postWithToken("/admin/signing-keys", customer).status()).isEqualTo(403);
-		assertThat(issuer.get("/admin/signing-keys", customer).status()).isEqualTo(403);
+		assertThatProblem(issuer.postWithToken("/admin/signing-keys", null), 401, "unauthorized");
+		assertThatProblem(issuer.postWithToken("/admin/signing-keys", "not-a-token"), 401, "unauthorized");
+		assertThatProblem(issuer.postWithToken("/admin/signing-keys", customer), 403, "forbidden");
+		assertThatProblem(issuer.get("/admin/signing-keys", customer), 403, "forbidden");
+		assertThat(this.jdbc.queryForObject("select count(*) from signing_keys where active", Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -85,6 +87,12 @@ class SigningKeyRotationIntegrationTests {
 
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.json().get("type").asString()).endsWith("/not-found");
+	}
+
+	private static void assertThatProblem(TestIssuer.Answer answer, int status, String type) {
+		assertThat(answer.status()).isEqualTo(status);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.json().get("type").asString()).isEqualTo("https://cloudshop.dev/problems/" + type);
 	}
 
 	private static List<String> publishedKids(TestIssuer issuer) {
