@@ -1,10 +1,12 @@
 package dev.cloudshop.auth.server;
 
-import dev.cloudshop.auth.client.DeviceClientAuthentication;
-import dev.cloudshop.auth.token.TokenProperties;
+import java.util.Collection;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+
+import dev.cloudshop.auth.client.DeviceClientAuthentication;
+import dev.cloudshop.auth.token.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +29,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-
-import java.util.Collection;
 
 /**
  * Three filter chains, asked in order:
